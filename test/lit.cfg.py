@@ -1,0 +1,41 @@
+# -*- Python -*-
+import os
+import platform
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "vmapc"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.vmapc_obj_root, "test")
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+
+llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+tools = ["vmapc-opt", "vmapc-run"]
+llvm_config.add_tool_substitutions(
+    [t for t in tools
+     if os.path.exists(os.path.join(config.vmapc_tools_dir, t))],
+    [config.vmapc_tools_dir])
+
+# VMAPC_VERIFY_ROUNDTRIP=1 checks that every module vmapc-opt prints parses
+# back to the same IR, over the whole suite.
+if os.environ.get("VMAPC_VERIFY_ROUNDTRIP"):
+    config.substitutions.insert(
+        0, ("vmapc-opt", "vmapc-opt --verify-roundtrip"))
+
+# Host CPU features for tests that check the generated SIMD code.
+try:
+    with open("/proc/cpuinfo") as f:
+        flags = next((l for l in f if l.startswith("flags")), "")
+    if " avx512f" in flags:
+        config.available_features.add("avx512")
+    if " avx2" in flags:
+        config.available_features.add("avx2")
+except OSError:
+    pass

@@ -1,0 +1,25 @@
+//===- vmapc-opt.cpp - The vmapc optimizer driver ---------------*- C++ -*-===//
+//
+// mlir-opt with the vmapc dialect, its passes and pipelines, and every
+// upstream dialect and pass registered.
+//
+//===----------------------------------------------------------------------===//
+#include "dialect/VmapcDialect.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+
+int main(int argc, char **argv) {
+  mlir::registerAllPasses();
+
+  mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  registry.insert<vmapc::VmapcDialect>();
+
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "vmapc optimizer driver\n", registry));
+}
