@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -191,8 +192,13 @@ private:
     // zero-size tensor still gets a valid (unused) pointer.
     size_t rounded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
     data_.reset(std::aligned_alloc(kAlignment, rounded ? rounded : kAlignment));
-    if (!data_)
+    if (!data_) {
+#if defined(__cpp_exceptions)
       throw std::bad_alloc();
+#else
+      std::abort(); // Out of memory in code built without exceptions.
+#endif
+    }
     if (bytes)
       std::memset(data_.get(), 0, bytes);
   }
