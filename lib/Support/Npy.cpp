@@ -348,6 +348,10 @@ llvm::Error vmapc::writeNpy(StringRef path, const HostTensor &tensor) {
   return llvm::Error::success();
 }
 
+std::string vmapc::resultNpyPath(StringRef prefix, unsigned index) {
+  return (prefix + llvm::Twine(index) + ".npy").str();
+}
+
 std::string vmapc::formatTensorType(DType dtype,
                                     const std::vector<int64_t> &shape) {
   std::string s = "tensor<";

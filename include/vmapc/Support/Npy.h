@@ -34,6 +34,11 @@ llvm::Error writeNpy(llvm::StringRef path, const HostTensor &tensor);
 /// The bytes of the .npy file writeNpy would write.
 std::string encodeNpy(const HostTensor &tensor);
 
+/// Where `--out=PREFIX` writes result `index` of a run: "PREFIX<index>.npy"
+/// (so `--out=/tmp/r` gives /tmp/r0.npy, /tmp/r1.npy, ...). Shared by
+/// vmapc-run and vmapc-eval so their outputs are interchangeable.
+std::string resultNpyPath(llvm::StringRef prefix, unsigned index);
+
 /// The MLIR spelling of the tensor's type, e.g. "tensor<2x3xf32>".
 std::string formatTensorType(DType dtype, const std::vector<int64_t> &shape);
 
