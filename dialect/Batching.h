@@ -3,17 +3,24 @@
 // A batching rule (BatchingOpInterface::batch) sees each operand as a
 // BatchedValue: its value in the batched function plus where its batch
 // dimension is, if it has one. BatchingBuilder gives rules the few helpers
-// they all need (moving a batch dim, materializing one) and a way back into
-// the pass for ops that call functions (func.call, nested vmapc.vmap).
+// they all need (moving a batch dim, materializing one, applying a shape op
+// to a batched value) and a way back into the pass for ops that call
+// functions (func.call, nested vmapc.vmap).
 //
 //===----------------------------------------------------------------------===//
 #ifndef VMAPC_DIALECT_BATCHING_H
 #define VMAPC_DIALECT_BATCHING_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
 #include <optional>
+
+namespace mlir {
+class DialectRegistry;
+} // namespace mlir
 
 namespace vmapc {
 
@@ -29,8 +36,19 @@ struct BatchedValue {
   static BatchedValue batched(mlir::Value v, int64_t dim) { return {v, dim}; }
 };
 
+/// A batched copy of a function: the copy and, for each of its results, the
+/// batch dim (std::nullopt for a result that depends on no mapped argument).
+struct BatchedFunction {
+  mlir::func::FuncOp func;
+  llvm::SmallVector<std::optional<int64_t>> resultDims;
+};
+
 /// The builder handed to batching rules. The batching pass derives from it
 /// to implement the hooks that need the whole module (batching a callee).
+///
+/// Every helper emits at the builder's insertion point, at location `loc`,
+/// and emits nothing when there is nothing to do (a batch dim already in
+/// place), so rules can call them unconditionally.
 class BatchingBuilder {
 public:
   BatchingBuilder(mlir::OpBuilder &builder, int64_t batchSize)
@@ -40,10 +58,93 @@ public:
   mlir::OpBuilder &getBuilder() { return builder; }
   int64_t getBatchSize() const { return batchSize; }
 
+  //===--------------------------------------------------------------------===//
+  // Types
+  //===--------------------------------------------------------------------===//
+
+  /// `type` with a dimension of `size` inserted at `dim`.
+  static mlir::RankedTensorType insertDim(mlir::RankedTensorType type,
+                                          int64_t dim, int64_t size);
+  /// The type of the batched form of an unbatched `type` with its batch
+  /// dim at `dim`.
+  mlir::RankedTensorType batchedType(mlir::Type type, int64_t dim) const {
+    return insertDim(mlir::cast<mlir::RankedTensorType>(type), dim,
+                     batchSize);
+  }
+  /// The type `value` has in the unbatched function.
+  static mlir::RankedTensorType logicalType(const BatchedValue &value);
+  /// Maps a dimension of the unbatched value to the batched value's
+  /// dimension when the batch dim sits at `batchDim`.
+  static int64_t physicalDim(int64_t logicalDim, int64_t batchDim) {
+    return logicalDim < batchDim ? logicalDim : logicalDim + 1;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Moving and materializing batch dims
+  //===--------------------------------------------------------------------===//
+
+  /// `value` with its batch dim at `to`: one transpose when it is batched
+  /// elsewhere, one broadcast_in_dim when it is unbatched (the value is then
+  /// repeated batch-size times), nothing when it is already there.
+  mlir::Value moveBatchDim(mlir::Location loc, const BatchedValue &value,
+                           int64_t to);
+
+  /// The batch dim that most batched `operands` already have (ties go to
+  /// the first), so that aligning them costs the fewest transposes.
+  static int64_t preferredBatchDim(llvm::ArrayRef<BatchedValue> operands);
+
+  /// Brings every operand to batch dim `dim` (see moveBatchDim).
+  llvm::SmallVector<mlir::Value>
+  alignBatchDims(mlir::Location loc, llvm::ArrayRef<BatchedValue> operands,
+                 int64_t dim);
+
+  //===--------------------------------------------------------------------===//
+  // Shape ops applied to a possibly batched value
+  //===--------------------------------------------------------------------===//
+  // These apply the op the unbatched function would apply (`perm`, `dims`
+  // and `type` describe it on unbatched values) and keep the batch dim where
+  // it is, so composite rules (nested vmap) need no case split.
+
+  /// transpose(value, perm) with `perm` on the unbatched value.
+  BatchedValue transpose(mlir::Location loc, const BatchedValue &value,
+                         llvm::ArrayRef<int64_t> perm);
+  /// broadcast_in_dim(value, dims) to the unbatched type `type`.
+  BatchedValue broadcastInDim(mlir::Location loc, const BatchedValue &value,
+                              mlir::RankedTensorType type,
+                              llvm::ArrayRef<int64_t> dims);
+
+  //===--------------------------------------------------------------------===//
+  // Hooks into the pass
+  //===--------------------------------------------------------------------===//
+
+  /// Returns the batched copy of `callee` for arguments batched at
+  /// `argDims` with batch size `size`, building it on first use. `user` is
+  /// the op that needs it, where errors (recursion, a callee without a body,
+  /// an op without a rule inside) are reported.
+  virtual mlir::FailureOr<BatchedFunction>
+  getBatchedFunction(mlir::Operation *user, mlir::func::FuncOp callee,
+                     llvm::ArrayRef<std::optional<int64_t>> argDims,
+                     int64_t size) = 0;
+
 protected:
   mlir::OpBuilder &builder;
   int64_t batchSize;
 };
+
+/// Moves the batch axis of each result of an expanded `vmapc.vmap` to the
+/// vmap's out_axes: `results[j]` is result j of the call of the batched
+/// callee (batched in the enclosing function or not), whose vmap axis sits
+/// at `calleeDims[j]`. Emits the transposes/broadcasts needed and returns
+/// the final values, or fails with a diagnostic on `vmap` when an
+/// `out_axes = none` result depends on a mapped operand.
+mlir::FailureOr<llvm::SmallVector<BatchedValue>>
+placeVmapResults(BatchingBuilder &builder, mlir::Operation *vmap,
+                 llvm::ArrayRef<BatchedValue> results,
+                 llvm::ArrayRef<std::optional<int64_t>> calleeDims);
+
+/// Attaches the batching rules (BatchingOpInterface external models) to the
+/// vmapc ops and to func.call.
+void registerBatchingInterfaces(mlir::DialectRegistry &registry);
 
 } // namespace vmapc
 

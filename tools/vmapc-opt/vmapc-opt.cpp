@@ -4,7 +4,9 @@
 // upstream dialect and pass registered.
 //
 //===----------------------------------------------------------------------===//
+#include "dialect/Batching.h"
 #include "dialect/VmapcDialect.h"
+#include "vmapc/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -14,11 +16,13 @@
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
+  vmapc::registerVmapcTransformsPasses();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
   registry.insert<vmapc::VmapcDialect>();
+  vmapc::registerBatchingInterfaces(registry);
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "vmapc optimizer driver\n", registry));

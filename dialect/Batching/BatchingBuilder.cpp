@@ -1,0 +1,118 @@
+//===- BatchingBuilder.cpp - Helpers shared by batching rules ---*- C++ -*-===//
+//
+// Moving a batch dim (one transpose), materializing one for an unbatched
+// value (one broadcast_in_dim), and shape ops on batched values that keep
+// the batch dim in place.
+//
+//===----------------------------------------------------------------------===//
+#include "dialect/Batching.h"
+#include "dialect/VmapcOps.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace vmapc;
+
+RankedTensorType BatchingBuilder::insertDim(RankedTensorType type, int64_t dim,
+                                            int64_t size) {
+  SmallVector<int64_t> shape(type.getShape());
+  shape.insert(shape.begin() + dim, size);
+  return RankedTensorType::get(shape, type.getElementType());
+}
+
+RankedTensorType BatchingBuilder::logicalType(const BatchedValue &value) {
+  auto type = cast<RankedTensorType>(value.value.getType());
+  if (!value.batchDim)
+    return type;
+  SmallVector<int64_t> shape(type.getShape());
+  shape.erase(shape.begin() + *value.batchDim);
+  return RankedTensorType::get(shape, type.getElementType());
+}
+
+Value BatchingBuilder::moveBatchDim(Location loc, const BatchedValue &value,
+                                    int64_t to) {
+  auto type = cast<RankedTensorType>(value.value.getType());
+  if (!value.batchDim) {
+    // Materialize: the unbatched value is the same for every batch element.
+    SmallVector<int64_t> dims;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      dims.push_back(physicalDim(d, to));
+    return BroadcastInDimOp::create(builder, loc, batchedType(type, to),
+                                    value.value, dims);
+  }
+  int64_t from = *value.batchDim;
+  if (from == to)
+    return value.value;
+  // Result dim i takes operand dim perm[i]: the batch dim goes from `from`
+  // to `to`, the other dims keep their order.
+  SmallVector<int64_t> perm;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (d != from)
+      perm.push_back(d);
+  perm.insert(perm.begin() + to, from);
+  return TransposeOp::create(builder, loc, value.value, perm);
+}
+
+int64_t BatchingBuilder::preferredBatchDim(ArrayRef<BatchedValue> operands) {
+  std::optional<int64_t> best;
+  unsigned bestCount = 0;
+  for (const BatchedValue &operand : operands) {
+    if (!operand.batchDim)
+      continue;
+    unsigned count = llvm::count_if(operands, [&](const BatchedValue &other) {
+      return other.batchDim == operand.batchDim;
+    });
+    if (count > bestCount) {
+      best = operand.batchDim;
+      bestCount = count;
+    }
+  }
+  return best.value_or(0);
+}
+
+SmallVector<Value>
+BatchingBuilder::alignBatchDims(Location loc, ArrayRef<BatchedValue> operands,
+                                int64_t dim) {
+  return llvm::map_to_vector(operands, [&](const BatchedValue &operand) {
+    return moveBatchDim(loc, operand, dim);
+  });
+}
+
+BatchedValue BatchingBuilder::transpose(Location loc,
+                                        const BatchedValue &value,
+                                        ArrayRef<int64_t> perm) {
+  if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
+    return value;
+  if (!value.batchDim)
+    return BatchedValue::unbatched(
+        TransposeOp::create(builder, loc, value.value, perm));
+  // The batch dim stays where it is; the other dims are permuted around it.
+  int64_t b = *value.batchDim;
+  SmallVector<int64_t> physical;
+  for (int64_t d : perm)
+    physical.push_back(physicalDim(d, b));
+  physical.insert(physical.begin() + b, b);
+  return BatchedValue::batched(
+      TransposeOp::create(builder, loc, value.value, physical), b);
+}
+
+BatchedValue BatchingBuilder::broadcastInDim(Location loc,
+                                             const BatchedValue &value,
+                                             RankedTensorType type,
+                                             ArrayRef<int64_t> dims) {
+  if (!value.batchDim)
+    return BatchedValue::unbatched(
+        BroadcastInDimOp::create(builder, loc, type, value.value, dims));
+  // Put the batch dim of the result right after the result dim of the
+  // operand dim before it, so broadcast_dimensions stays increasing.
+  int64_t b = *value.batchDim;
+  int64_t resultBatchDim = b == 0 ? 0 : dims[b - 1] + 1;
+  SmallVector<int64_t> physical;
+  for (int64_t d : dims)
+    physical.push_back(physicalDim(d, resultBatchDim));
+  physical.insert(physical.begin() + b, resultBatchDim);
+  return BatchedValue::batched(
+      BroadcastInDimOp::create(builder, loc, batchedType(type, resultBatchDim),
+                               value.value, physical),
+      resultBatchDim);
+}
