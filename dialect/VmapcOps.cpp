@@ -452,7 +452,10 @@ LogicalResult GatherOp::inferReturnTypes(
   if (!operand || !indices || !axisAttr)
     return fail(location, "requires static-shape operands and an axis");
   int64_t axis = axisAttr.getInt();
-  int64_t batchDims = adaptor.getBatchDims();
+  // The adaptor does not apply the attribute's default while an op is being
+  // parsed or built from an OperationState; absent means 0.
+  IntegerAttr batchDimsAttr = adaptor.getBatchDimsAttr();
+  int64_t batchDims = batchDimsAttr ? batchDimsAttr.getInt() : 0;
   if (axis < 0 || axis >= operand.getRank())
     return fail(location, "axis " + Twine(axis) +
                               " is out of range for operand rank " +
@@ -507,7 +510,7 @@ LogicalResult DetOp::inferReturnTypes(
 }
 
 LogicalResult TriangularSolveOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType a = rankedType(adaptor.getA());
   RankedTensorType b = rankedType(adaptor.getB());
@@ -527,7 +530,15 @@ LogicalResult TriangularSolveOp::inferReturnTypes(
                               shapeString(a.getShape()) + " and b " +
                               shapeString(b.getShape()) + " differ");
   int64_t n = a.getDimSize(rank - 1);
-  bool leftSide = adaptor.getLeftSide();
+  // While the custom parser runs, an attribute written in the attr-dict is
+  // still in the attribute dictionary, not yet in the properties; absent
+  // from both means the default (true).
+  BoolAttr leftSideAttr = adaptor.getLeftSideAttr();
+  if (!leftSideAttr && adaptor.getAttributes())
+    leftSideAttr = dyn_cast_or_null<BoolAttr>(
+        adaptor.getAttributes().get(getLeftSideAttrName(
+            OperationName(getOperationName(), context))));
+  bool leftSide = leftSideAttr ? leftSideAttr.getValue() : true;
   int64_t bDim = leftSide ? b.getDimSize(rank - 2) : b.getDimSize(rank - 1);
   if (bDim != n)
     return fail(location,

@@ -28,6 +28,7 @@ class Vmapc_BinaryOp<string mnemonic, Type operandType = Vmapc_NumericTensor,
   let arguments = (ins operandType:$lhs, operandType:$rhs);
   let results = (outs operandType:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
 }
 
 def Vmapc_AddOp : Vmapc_BinaryOp<"add", Vmapc_NumericTensor, [Commutative]> {
@@ -58,6 +59,7 @@ class Vmapc_UnaryOp<string mnemonic, Type operandType = Vmapc_FloatTensor>
   let arguments = (ins operandType:$operand);
   let results = (outs operandType:$result);
   let assemblyFormat = "$operand attr-dict `:` type($result)";
+  let hasFolder = 1;
 }
 
 def Vmapc_NegOp : Vmapc_UnaryOp<"neg", Vmapc_NumericTensor> {
@@ -104,6 +106,7 @@ def Vmapc_CompareOp : Vmapc_Op<"compare", [Pure, SameTypeOperands,
     custom<Keyword>($predicate) `,` $lhs `,` $rhs attr-dict `:` type($lhs)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
   let extraClassDeclaration = [{
     /// The predicate as an enum; the verifier guarantees it is valid.
     ComparePredicate getPredicateKind();
@@ -121,6 +124,7 @@ def Vmapc_SelectOp : Vmapc_Op<"select", [Pure,
     $pred `,` $on_true `,` $on_false attr-dict `:` type($pred) `,` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -155,6 +159,7 @@ def Vmapc_ConvertOp : Vmapc_Op<"convert", [Pure, SameOperandsAndResultShape]> {
   let assemblyFormat = [{
     $operand attr-dict `:` type($operand) `->` type($result)
   }];
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -181,6 +186,8 @@ def Vmapc_BroadcastInDimOp : Vmapc_Op<"broadcast_in_dim", [Pure,
     type($operand) `->` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Vmapc_ReshapeOp : Vmapc_Op<"reshape", [Pure,
@@ -192,6 +199,7 @@ def Vmapc_ReshapeOp : Vmapc_Op<"reshape", [Pure,
     $operand attr-dict `:` type($operand) `->` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Vmapc_TransposeOp : Vmapc_Op<"transpose", [Pure, InferTypeOpAdaptor]> {
@@ -202,6 +210,7 @@ def Vmapc_TransposeOp : Vmapc_Op<"transpose", [Pure, InferTypeOpAdaptor]> {
     $operand `,` `permutation` `=` $permutation attr-dict `:`
     type($operand) `->` type($result)
   }];
+  let hasFolder = 1;
 }
 
 def Vmapc_ReduceOp : Vmapc_Op<"reduce", [Pure, InferTypeOpAdaptor]> {
@@ -221,6 +230,7 @@ def Vmapc_ReduceOp : Vmapc_Op<"reduce", [Pure, InferTypeOpAdaptor]> {
     custom<Keyword>($kind) $operand `,` `dims` `=` $dimensions attr-dict `:`
     type($operand) `->` type($result)
   }];
+  let hasFolder = 1;
   let extraClassDeclaration = [{
     /// The reduction kind as an enum; the verifier guarantees it is valid.
     ReduceKind getReduceKind();
@@ -265,6 +275,7 @@ def Vmapc_SliceOp : Vmapc_Op<"slice", [Pure, InferTypeOpAdaptor]> {
     $operand `,` `start` `=` $start_indices `,` `limit` `=` $limit_indices `,`
     `strides` `=` $strides attr-dict `:` type($operand) `->` type($result)
   }];
+  let hasFolder = 1;
 }
 
 def Vmapc_ConcatenateOp : Vmapc_Op<"concatenate", [Pure, InferTypeOpAdaptor]> {
@@ -275,6 +286,8 @@ def Vmapc_ConcatenateOp : Vmapc_Op<"concatenate", [Pure, InferTypeOpAdaptor]> {
     $inputs `dim` `=` $dimension attr-dict `:`
     `(` type($inputs) `)` `->` type($result)
   }];
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 //===----------------------------------------------------------------------===//
