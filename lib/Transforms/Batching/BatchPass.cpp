@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -271,6 +272,12 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
       batchedValues[result] = batched;
     }
   }
+  // Rules replace some unbatched values by batched forms built from their
+  // sources (a broadcast of a broadcast, a larger splat constant); the
+  // copied originals are then dead.
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*entry)))
+    if (isOpTriviallyDead(&op))
+      op.erase();
   symbolTable.insert(copy);
   return BatchedFunction{copy, std::move(resultDims)};
 }
