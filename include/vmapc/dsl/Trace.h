@@ -1,0 +1,135 @@
+//===- Trace.h - The traced graph behind symbolic arrays --------*- C++ -*-===//
+//
+// The boundary between the header-only front (templates the user's function
+// is instantiated with) and libVmapcDSL (shape checking, MLIR emission,
+// compilation). Nothing here names an MLIR type: a node of the traced graph is
+// opaque, and the library turns a finished trace into a vmapc module.
+//
+// Users never need this header directly; vmapc.h includes it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VMAPC_DSL_TRACE_H
+#define VMAPC_DSL_TRACE_H
+
+#include "vmapc/dsl/Array.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vmapc {
+
+/// Comparison predicates (the dialect's `eq ne lt le gt ge`).
+enum class Cmp { eq, ne, lt, le, gt, ge };
+
+namespace detail {
+
+/// A node of a traced function: an operation on symbolic arrays with its
+/// dtype and shape already inferred (shape errors surface at the call that
+/// builds the node, as in JAX). Defined in the library.
+struct Node;
+using NodeRef = std::shared_ptr<const Node>;
+
+const Shape &shapeOf(const Node &node);
+DType dtypeOf(const Node &node);
+
+enum class UnaryKind { Neg, Exp, Log, Sqrt, Rsqrt, Tanh, Abs, Sin, Cos, Logistic };
+enum class BinaryKind { Add, Sub, Mul, Div, Max, Min, Pow };
+enum class ReduceKind { Sum, Max, Min, Prod };
+
+/// A rank-0 constant. Scalars mixed with arrays take the array's dtype
+/// (JAX's weak typing), so `x * 2` keeps `x`'s dtype.
+NodeRef scalar(DType dtype, double value);
+NodeRef unary(UnaryKind kind, const NodeRef &x);
+/// Elementwise with numpy broadcasting; operands must share a dtype.
+NodeRef binary(BinaryKind kind, const NodeRef &lhs, const NodeRef &rhs);
+NodeRef compare(Cmp predicate, const NodeRef &lhs, const NodeRef &rhs);
+NodeRef select(const NodeRef &pred, const NodeRef &onTrue,
+               const NodeRef &onFalse);
+NodeRef convert(const NodeRef &x, DType to);
+/// Reduction over `axes` (negative allowed); std::nullopt means every axis.
+NodeRef reduce(ReduceKind kind, const NodeRef &x,
+               const std::optional<std::vector<int64_t>> &axes, bool keepdims);
+NodeRef mean(const NodeRef &x, const std::optional<std::vector<int64_t>> &axes,
+             bool keepdims);
+/// numpy.dot: contracts the last axis of `a` with the second-to-last of `b`
+/// (the only axis of a 1-D `b`).
+NodeRef dot(const NodeRef &a, const NodeRef &b);
+/// numpy.matmul: matrix products over broadcast leading (batch) axes.
+NodeRef matmul(const NodeRef &a, const NodeRef &b);
+/// std::nullopt reverses the axes (numpy's default).
+NodeRef transpose(const NodeRef &x,
+                  const std::optional<std::vector<int64_t>> &perm);
+/// One entry of `shape` may be -1 (inferred).
+NodeRef reshape(const NodeRef &x, const Shape &shape);
+NodeRef broadcastTo(const NodeRef &x, const Shape &shape);
+/// lax.slice: per-axis [start, limit) with strides (empty strides: all 1).
+NodeRef slice(const NodeRef &x, const std::vector<int64_t> &start,
+              const std::vector<int64_t> &limit,
+              const std::vector<int64_t> &strides);
+/// x[..., start:stop:step, ...] on one axis, numpy's negative-index rules.
+NodeRef sliceAxis(const NodeRef &x, int64_t axis, int64_t start, int64_t stop,
+                  int64_t step);
+NodeRef concat(const std::vector<NodeRef> &xs, int64_t axis);
+
+/// `in_axes` / `out_axes` of a vmap: one entry per argument (result), an
+/// axis or std::nullopt for `none`. `broadcast` means the single entry
+/// applies to every argument (JAX's `in_axes=0` as opposed to `(0,)`).
+struct AxisSpec {
+  std::vector<std::optional<int64_t>> axes{0};
+  bool broadcast = true;
+};
+
+/// Traces a function body: given its parameters as nodes, returns its
+/// results as nodes. The header wraps the user's function into this.
+using TraceBody =
+    std::function<std::vector<NodeRef>(const std::vector<NodeRef> &params)>;
+
+/// Traces `body` on one example (the mapped axes removed from `args`) into a
+/// function of its own, and returns the results of a `vmapc.vmap` of it over
+/// `args`. Symbolic arrays of enclosing traces that the body closes over
+/// become extra unmapped arguments.
+std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
+                          const AxisSpec &inAxes, const AxisSpec &outAxes,
+                          std::optional<int64_t> axisSize,
+                          const TraceBody &body);
+
+/// The dtype and shape of a kernel argument or result.
+struct TensorSpec {
+  DType dtype;
+  Shape shape;
+};
+
+/// A compiled function (one specialization of a jitted function).
+class CompiledKernel;
+/// The specializations of one jitted function, keyed by argument specs.
+class KernelCache;
+
+std::shared_ptr<KernelCache> makeKernelCache();
+/// The kernel for `args`, tracing `body` and compiling it the first time
+/// these argument specs are seen. Thread-safe; concurrent first calls with
+/// the same specs compile once.
+std::shared_ptr<const CompiledKernel>
+lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
+                const TraceBody &body);
+size_t cacheSize(const KernelCache &cache);
+
+const std::vector<TensorSpec> &argSpecs(const CompiledKernel &kernel);
+const std::vector<TensorSpec> &resultSpecs(const CompiledKernel &kernel);
+const std::string &vmapcIR(const CompiledKernel &kernel);
+const std::string &finalIR(const CompiledKernel &kernel);
+/// Runs the kernel; `outputs` are preallocated by the caller and written in
+/// place. Checks counts, dtypes and shapes, throwing vmapc::Error.
+void invoke(const CompiledKernel &kernel, const std::vector<TensorRef> &inputs,
+            const std::vector<TensorRef> &outputs);
+
+} // namespace detail
+
+/// How many functions jit has compiled in this process (all caches).
+size_t compile_count();
+
+} // namespace vmapc
+
+#endif // VMAPC_DSL_TRACE_H

@@ -1,0 +1,67 @@
+//===- vmapc.h - JAX's vmap and jit for C++ ---------------------*- C++ -*-===//
+//
+// The one header a C++ program includes to use vmapc. It needs no MLIR or
+// LLVM header; link the `vmapc::vmapc` CMake target (find_package(vmapc)).
+//
+//===----------------------------------------------------------------------===//
+//
+// Quick tour (for readers who know JAX)
+// -------------------------------------
+//
+//   #include <vmapc/vmapc.h>
+//   namespace vx = vmapc;
+//
+//   auto forward = [](auto x, auto W1, auto W2) {   // one example: x is [d]
+//     return vx::dot(vx::relu(vx::dot(x, W1)), W2);
+//   };
+//   auto batched = vx::vmap(forward, vx::in_axes(0, vx::none, vx::none));
+//   auto kernel = vx::jit(batched);
+//   vx::Array<float> X({128, 784}), W1({784, 512}), W2({512, 10});
+//   vx::Array<float> Y = kernel(X, W1, W2);          // [128, 10]
+//
+// - The function's arguments are symbolic arrays (`vx::Expr<T>`, JAX's
+//   tracers). Operations on them record an expression graph and check shapes;
+//   no arithmetic happens while tracing. `x.shape()` is available.
+// - Operations: + - * / (numpy broadcasting; plain numbers take the array's
+//   element type), neg exp log sqrt rsqrt tanh abs sin cos sigmoid relu,
+//   maximum minimum pow, where(cond, a, b), comparisons < <= > >= == != (or
+//   less, greater_equal, ..., compare(a, b, vx::Cmp::lt)) giving Expr<bool>,
+//   astype<U>, dot (numpy.dot; also `x.dot(W)`), matmul, sum/max/min/mean
+//   over all axes, one axis or a list (negative axes, keepdims), transpose,
+//   reshape (one -1 allowed), broadcast_to, slice (lax.slice), slice_axis
+//   (x[..., a:b:c, ...]), concat.
+// - vmap(f, in_axes(...), out_axes(...), axis_size): entries are ints
+//   (negative count from the end) or vx::none; a bare int applies to all.
+//   vmaps nest to any depth. A vmapped function may close over symbolic
+//   arrays of the enclosing function; they are passed unmapped.
+// - jit(f) traces f once per combination of argument shapes and dtypes,
+//   compiles it through MLIR to native SIMD code, and caches the kernel
+//   (thread-safe; `kernel.cache_size()`, `vx::compile_count()`). Arguments
+//   are vx::Array<T>, vx::ArrayView<T> (user memory, no copy) or numbers
+//   (rank-0). The result is a vx::Array<T> (or a std::tuple of them) whose
+//   storage the compiled code wrote directly.
+// - Element types: float, double, int32_t, int64_t, bool.
+// - Every user error (shape mismatch, bad axis, in_axes arity, wrong
+//   arguments) throws vx::Error, a std::runtime_error whose message names the
+//   operation and the shapes, e.g.
+//     "add: cannot broadcast f32[3, 4] with f32[5]".
+//
+// Seeing what was compiled
+// ------------------------
+//   vx::Compiled c = kernel.lower(X, W1, W2);  // compiles (or hits the cache)
+//   std::cout << c.vmapc_ir();   // the traced module, vmapc dialect, with its
+//                                // vmapc.vmap ops and one func per vmapped f
+//   std::cout << c.final_ir();   // after the whole lowering pipeline (LLVM
+//                                // dialect)
+// Setting the environment variable VMAPC_DUMP_IR=1 prints both to stderr
+// each time jit compiles a specialization.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VMAPC_VMAPC_H
+#define VMAPC_VMAPC_H
+
+#include "vmapc/dsl/Array.h"
+#include "vmapc/dsl/Expr.h"
+#include "vmapc/dsl/Transforms.h"
+
+#endif // VMAPC_VMAPC_H

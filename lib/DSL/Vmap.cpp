@@ -1,0 +1,210 @@
+//===- Vmap.cpp - Tracing functions and vmap ------------------------------===//
+//
+// vmap does no batching itself: it traces the user's function once, on one
+// example, into a function of its own, and records a `vmapc.vmap` node that
+// calls it. The batching pass turns that into batched code later. What vmap
+// does check is everything JAX checks at this point (axes in range, in_axes
+// arity, mapped sizes agreeing), so errors name the argument and its shape.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace vmapc::detail {
+
+namespace {
+
+[[noreturn]] void fail(const std::string &msg) { throw Error("vmap: " + msg); }
+
+/// Visits the nodes of the trace `scope` reachable from `roots` (operands
+/// first is not needed here, any order), calling `foreign` on each node of
+/// another trace that a node of this one uses.
+template <typename Foreign>
+void walkScope(const std::vector<NodeRef> &roots, uint64_t scope,
+               Foreign foreign) {
+  std::unordered_set<const Node *> seen;
+  std::vector<NodeRef> stack(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    NodeRef n = stack.back();
+    stack.pop_back();
+    if (!seen.insert(n.get()).second)
+      continue;
+    if (n->scope != scope) {
+      foreign(n);
+      continue;
+    }
+    for (auto it = n->operands.rbegin(); it != n->operands.rend(); ++it)
+      stack.push_back(*it);
+  }
+}
+
+} // namespace
+
+std::shared_ptr<Subgraph> traceFunction(const std::vector<TensorSpec> &params,
+                                        const TraceBody &body) {
+  auto g = std::make_shared<Subgraph>();
+  TraceScope scope;
+  g->scope = scope.id();
+  for (size_t i = 0; i < params.size(); ++i)
+    g->params.push_back(makeParam(i, params[i].dtype, params[i].shape));
+  g->numExplicitParams = params.size();
+  g->results = body(g->params);
+  if (g->results.empty())
+    throw Error("trace: the function returns no arrays");
+  return g;
+}
+
+std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
+                          const AxisSpec &inAxes, const AxisSpec &outAxes,
+                          std::optional<int64_t> axisSize,
+                          const TraceBody &body) {
+  if (!inAxes.broadcast && inAxes.axes.size() != args.size())
+    fail("in_axes has " + std::to_string(inAxes.axes.size()) +
+         " entries but the function is called with " +
+         std::to_string(args.size()) + " arguments");
+  if (inAxes.axes.empty() && !args.empty())
+    fail("in_axes is empty");
+
+  // Normalize the mapped axes and agree on the batch size.
+  std::vector<std::optional<int64_t>> axes(args.size());
+  std::optional<int64_t> size;
+  size_t sizeFrom = 0;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::optional<int64_t> a =
+        inAxes.broadcast ? inAxes.axes.front() : inAxes.axes[i];
+    if (!a)
+      continue;
+    int64_t rank = args[i]->shape.size();
+    if (*a < -rank || *a >= rank)
+      fail("in_axes[" + std::to_string(i) + "] = " + std::to_string(*a) +
+           " is out of range for argument " + std::to_string(i) + " of type " +
+           describe(*args[i]) + " (rank " + std::to_string(rank) + ")");
+    int64_t axis = *a < 0 ? *a + rank : *a;
+    axes[i] = axis;
+    int64_t n = args[i]->shape[axis];
+    if (!size) {
+      size = n;
+      sizeFrom = i;
+    } else if (*size != n) {
+      fail("mapped axes have different sizes: argument " +
+           std::to_string(sizeFrom) + " (" + describe(*args[sizeFrom]) +
+           ", axis " + std::to_string(*axes[sizeFrom]) + ") has size " +
+           std::to_string(*size) + " but argument " + std::to_string(i) +
+           " (" + describe(*args[i]) + ", axis " + std::to_string(axis) +
+           ") has size " + std::to_string(n));
+    }
+  }
+  if (axisSize) {
+    if (*axisSize < 0)
+      fail("axis_size must be non-negative, got " + std::to_string(*axisSize));
+    if (size && *size != *axisSize)
+      fail("axis_size = " + std::to_string(*axisSize) +
+           " but the mapped axis of argument " + std::to_string(sizeFrom) +
+           " (" + describe(*args[sizeFrom]) + ") has size " +
+           std::to_string(*size));
+    size = axisSize;
+  }
+  if (!size)
+    fail("no argument is mapped (every in_axes entry is none); give "
+         "axis_size");
+
+  // Trace one example.
+  std::vector<TensorSpec> perExample;
+  for (size_t i = 0; i < args.size(); ++i) {
+    Shape s = args[i]->shape;
+    if (axes[i])
+      s.erase(s.begin() + *axes[i]);
+    perExample.push_back({args[i]->dtype, s});
+  }
+  std::shared_ptr<Subgraph> sub = traceFunction(perExample, body);
+
+  // Where each result's batch axis goes.
+  size_t numResults = sub->results.size();
+  if (!outAxes.broadcast && outAxes.axes.size() != numResults)
+    fail("out_axes has " + std::to_string(outAxes.axes.size()) +
+         " entries but the function returns " + std::to_string(numResults) +
+         " arrays");
+  if (outAxes.axes.empty())
+    fail("out_axes is empty");
+
+  // Which nodes of the traced function depend on a mapped argument.
+  std::unordered_map<const Node *, bool> mappedMemo;
+  std::function<bool(const NodeRef &)> dependsOnMapped =
+      [&](const NodeRef &n) -> bool {
+    if (n->scope != sub->scope)
+      return false; // from an enclosing trace: passed unmapped
+    auto it = mappedMemo.find(n.get());
+    if (it != mappedMemo.end())
+      return it->second;
+    bool mapped = false;
+    if (n->kind == Node::Kind::Param)
+      mapped = axes[n->index].has_value();
+    for (const NodeRef &op : n->operands)
+      mapped = mapped || dependsOnMapped(op);
+    mappedMemo[n.get()] = mapped;
+    return mapped;
+  };
+
+  auto info = std::make_shared<VmapInfo>();
+  info->inAxes = axes;
+  info->axisSize = *size;
+  for (size_t j = 0; j < numResults; ++j) {
+    const NodeRef &r = sub->results[j];
+    std::optional<int64_t> a =
+        outAxes.broadcast ? outAxes.axes.front() : outAxes.axes[j];
+    Shape shape = r->shape;
+    if (!a) {
+      if (dependsOnMapped(r))
+        fail("out_axes[" + std::to_string(j) + "] is none but result " +
+             std::to_string(j) + " (" + describe(*r) +
+             ") depends on a mapped argument");
+      info->outAxes.push_back(std::nullopt);
+    } else {
+      int64_t rank = shape.size() + 1;
+      if (*a < -rank || *a >= rank)
+        fail("out_axes[" + std::to_string(j) + "] = " + std::to_string(*a) +
+             " is out of range for result " + std::to_string(j) +
+             " of type " + describe(*r) + " (batched rank " +
+             std::to_string(rank) + ")");
+      int64_t axis = *a < 0 ? *a + rank : *a;
+      shape.insert(shape.begin() + axis, *size);
+      info->outAxes.push_back(axis);
+    }
+    info->results.push_back({r->dtype, shape});
+  }
+
+  // Symbolic arrays of enclosing traces used by the function become extra
+  // arguments, passed whole to every call.
+  std::vector<NodeRef> operands = args;
+  walkScope(sub->results, sub->scope, [&](const NodeRef &n) {
+    sub->params.push_back(n);
+    operands.push_back(n);
+    info->inAxes.push_back(std::nullopt);
+  });
+  for (const auto &a : info->inAxes)
+    info->anyMapped = info->anyMapped || a.has_value();
+  info->callee = sub;
+
+  auto node = std::make_shared<Node>();
+  node->kind = Node::Kind::Vmap;
+  node->operands = operands;
+  node->scope = currentScope();
+  node->vmap = info;
+  std::vector<NodeRef> results;
+  for (size_t j = 0; j < numResults; ++j) {
+    auto r = std::make_shared<Node>();
+    r->kind = Node::Kind::Result;
+    r->dtype = info->results[j].dtype;
+    r->shape = info->results[j].shape;
+    r->operands = {node};
+    r->scope = currentScope();
+    r->index = j;
+    results.push_back(r);
+  }
+  return results;
+}
+
+} // namespace vmapc::detail
