@@ -107,8 +107,7 @@ void copyElement(HostTensor &dst, int64_t dstIndex, const HostTensor &src,
                  int64_t srcIndex) {
   size_t size = dtypeSize(dst.dtype());
   std::memcpy(static_cast<char *>(dst.rawData()) + dstIndex * size,
-              static_cast<const char *>(src.rawData()) + srcIndex * size,
-              size);
+              static_cast<const char *>(src.rawData()) + srcIndex * size, size);
 }
 
 //===----------------------------------------------------------------------===//
@@ -183,9 +182,8 @@ public:
   explicit Evaluator(ModuleOp module) : module(module) {}
 
   /// Runs @name on `args`; `caller` (may be null) is named in errors.
-  Expected<std::vector<HostTensor>> call(StringRef name,
-                                         ArrayRef<HostTensor> args,
-                                         Operation *caller);
+  Expected<std::vector<HostTensor>>
+  call(StringRef name, ArrayRef<HostTensor> args, Operation *caller);
 
 private:
   Expected<std::vector<HostTensor>> run(func::FuncOp func,
@@ -291,22 +289,46 @@ Error evalCompare(CompareOp op, const HostTensor &a, const HostTensor &b,
       // negation of eq, hence unordered, as the op defines it.
       double x = a.getDouble(i), y = b.getDouble(i);
       switch (*pred) {
-      case ComparePredicate::EQ: v = x == y; break;
-      case ComparePredicate::NE: v = !(x == y); break;
-      case ComparePredicate::LT: v = x < y; break;
-      case ComparePredicate::LE: v = x <= y; break;
-      case ComparePredicate::GT: v = x > y; break;
-      case ComparePredicate::GE: v = x >= y; break;
+      case ComparePredicate::EQ:
+        v = x == y;
+        break;
+      case ComparePredicate::NE:
+        v = !(x == y);
+        break;
+      case ComparePredicate::LT:
+        v = x < y;
+        break;
+      case ComparePredicate::LE:
+        v = x <= y;
+        break;
+      case ComparePredicate::GT:
+        v = x > y;
+        break;
+      case ComparePredicate::GE:
+        v = x >= y;
+        break;
       }
     } else {
       int64_t x = a.getInt(i), y = b.getInt(i);
       switch (*pred) {
-      case ComparePredicate::EQ: v = x == y; break;
-      case ComparePredicate::NE: v = x != y; break;
-      case ComparePredicate::LT: v = x < y; break;
-      case ComparePredicate::LE: v = x <= y; break;
-      case ComparePredicate::GT: v = x > y; break;
-      case ComparePredicate::GE: v = x >= y; break;
+      case ComparePredicate::EQ:
+        v = x == y;
+        break;
+      case ComparePredicate::NE:
+        v = x != y;
+        break;
+      case ComparePredicate::LT:
+        v = x < y;
+        break;
+      case ComparePredicate::LE:
+        v = x <= y;
+        break;
+      case ComparePredicate::GT:
+        v = x > y;
+        break;
+      case ComparePredicate::GE:
+        v = x >= y;
+        break;
       }
     }
     r.setInt(i, v);
@@ -504,18 +526,34 @@ Error evalReduce(ReduceOp op, const HostTensor &a, HostTensor &r) {
     if (fp) {
       double v = a.getDouble(i), &acc = facc[dst];
       switch (*kind) {
-      case ReduceKind::Sum: acc += v; break;
-      case ReduceKind::Prod: acc *= v; break;
-      case ReduceKind::Max: acc = nanMax(acc, v); break;
-      case ReduceKind::Min: acc = nanMin(acc, v); break;
+      case ReduceKind::Sum:
+        acc += v;
+        break;
+      case ReduceKind::Prod:
+        acc *= v;
+        break;
+      case ReduceKind::Max:
+        acc = nanMax(acc, v);
+        break;
+      case ReduceKind::Min:
+        acc = nanMin(acc, v);
+        break;
       }
     } else {
       int64_t v = a.getInt(i), &acc = iacc[dst];
       switch (*kind) {
-      case ReduceKind::Sum: acc = wrapAdd(acc, v); break;
-      case ReduceKind::Prod: acc = wrapMul(acc, v); break;
-      case ReduceKind::Max: acc = std::max(acc, v); break;
-      case ReduceKind::Min: acc = std::min(acc, v); break;
+      case ReduceKind::Sum:
+        acc = wrapAdd(acc, v);
+        break;
+      case ReduceKind::Prod:
+        acc = wrapMul(acc, v);
+        break;
+      case ReduceKind::Max:
+        acc = std::max(acc, v);
+        break;
+      case ReduceKind::Min:
+        acc = std::min(acc, v);
+        break;
       }
     }
   });
@@ -687,8 +725,8 @@ Error evalDynamicSlice(DynamicSliceOp op, const HostTensor &a,
     if (sizes[d] < 0 || sizes[d] > a.shape()[d])
       return opError(op, "slice size larger than the operand");
     // lax.dynamic_slice clamps so the whole slice is in bounds.
-    begin[d] = std::clamp<int64_t>(starts[d]->getInt(0), 0,
-                                   a.shape()[d] - sizes[d]);
+    begin[d] =
+        std::clamp<int64_t>(starts[d]->getInt(0), 0, a.shape()[d] - sizes[d]);
   }
   std::vector<int64_t> as = stridesOf(a.shape());
   forEachIndex(r.shape(), [&](int64_t i, ArrayRef<int64_t> idx) {
@@ -771,8 +809,7 @@ void storeMatrix(HostTensor &t, int64_t batch, const Matrix &m) {
 }
 
 template <typename Fn>
-Error squareMatrixOp(Operation *op, const HostTensor &a, HostTensor &r,
-                     Fn fn) {
+Error squareMatrixOp(Operation *op, const HostTensor &a, HostTensor &r, Fn fn) {
   int64_t n, m;
   Expected<int64_t> batches = matrixBatch(op, a, n, m);
   if (!batches)
@@ -853,9 +890,10 @@ static void putSlice(HostTensor &dst, int64_t axis, int64_t index,
 
 /// An entry of in_axes / out_axes: an i64 normalized against `rank`, or
 /// nullopt for `unit`. Fails for anything else or an axis out of range.
-static Expected<std::optional<int64_t>>
-parseAxis(Operation *op, Attribute attr, int64_t rank, const char *what,
-          unsigned i) {
+static Expected<std::optional<int64_t>> parseAxis(Operation *op, Attribute attr,
+                                                  int64_t rank,
+                                                  const char *what,
+                                                  unsigned i) {
   if (isa<UnitAttr>(attr))
     return std::optional<int64_t>();
   auto intAttr = dyn_cast<IntegerAttr>(attr);
@@ -865,9 +903,9 @@ parseAxis(Operation *op, Attribute attr, int64_t rank, const char *what,
   int64_t axis = intAttr.getInt();
   int64_t normalized = axis < 0 ? axis + rank : axis;
   if (normalized < 0 || normalized >= rank)
-    return opError(op, llvm::Twine(what) + "[" + llvm::Twine(i) + "] = " +
-                           llvm::Twine(axis) + " is out of range for rank " +
-                           llvm::Twine(rank));
+    return opError(op, llvm::Twine(what) + "[" + llvm::Twine(i) +
+                           "] = " + llvm::Twine(axis) +
+                           " is out of range for rank " + llvm::Twine(rank));
   return std::optional<int64_t>(normalized);
 }
 
@@ -1036,12 +1074,12 @@ Error Evaluator::evalOp(Operation *op, Env &env) {
             return binaryFI([](double a, double b) { return a / b; }, safeDiv);
           })
           .Case([&](MaxOp) {
-            return binaryFI(nanMax,
-                            [](int64_t a, int64_t b) { return std::max(a, b); });
+            return binaryFI(
+                nanMax, [](int64_t a, int64_t b) { return std::max(a, b); });
           })
           .Case([&](MinOp) {
-            return binaryFI(nanMin,
-                            [](int64_t a, int64_t b) { return std::min(a, b); });
+            return binaryFI(
+                nanMin, [](int64_t a, int64_t b) { return std::min(a, b); });
           })
           .Case([&](PowOp) {
             return binaryF([](double a, double b) { return std::pow(a, b); });
@@ -1049,7 +1087,8 @@ Error Evaluator::evalOp(Operation *op, Env &env) {
           .Case([&](NegOp) -> Error {
             if (Error e = arity(1))
               return e;
-            return unary(op, *in[0], r, [](double a) { return -a; }, wrapNeg);
+            return unary(
+                op, *in[0], r, [](double a) { return -a; }, wrapNeg);
           })
           .Case([&](AbsOp) -> Error {
             if (Error e = arity(1))
@@ -1185,8 +1224,8 @@ Error Evaluator::evalOp(Operation *op, Env &env) {
   return Error::success();
 }
 
-Expected<std::vector<HostTensor>>
-Evaluator::run(func::FuncOp func, ArrayRef<HostTensor> args) {
+Expected<std::vector<HostTensor>> Evaluator::run(func::FuncOp func,
+                                                 ArrayRef<HostTensor> args) {
   if (func.isExternal())
     return plainError("function @" + func.getSymName() +
                       " is a declaration without a body");
@@ -1219,8 +1258,8 @@ Expected<std::vector<HostTensor>>
 Evaluator::call(StringRef name, ArrayRef<HostTensor> args, Operation *caller) {
   auto func = module.lookupSymbol<func::FuncOp>(name);
   if (!func)
-    return caller ? opError(caller, "calls @" + name +
-                                        ", which is not a func.func")
+    return caller ? opError(caller,
+                            "calls @" + name + ", which is not a func.func")
                   : plainError("no function named '" + name + "'");
   FunctionType type = func.getFunctionType();
   if (type.getNumInputs() != args.size())
@@ -1252,8 +1291,8 @@ Evaluator::call(StringRef name, ArrayRef<HostTensor> args, Operation *caller) {
   // The results must have the declared types, or the caller's indexing
   // would go wrong.
   if (results->size() != type.getNumResults())
-    return plainError("@" + name + " returned " +
-                      llvm::Twine(results->size()) + " values, its type says " +
+    return plainError("@" + name + " returned " + llvm::Twine(results->size()) +
+                      " values, its type says " +
                       llvm::Twine(type.getNumResults()));
   for (unsigned j = 0; j < results->size(); ++j) {
     auto rt = dyn_cast<RankedTensorType>(type.getResult(j));
