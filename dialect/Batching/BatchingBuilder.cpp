@@ -39,6 +39,11 @@ Value BatchingBuilder::moveBatchDim(Location loc, const BatchedValue &value,
     // relu's zero costs no extra op (the pass drops the dead originals).
     RankedTensorType resultType = batchedType(type, to);
     Operation *def = value.value.getDefiningOp();
+    if (auto broadcast = dyn_cast_if_present<BroadcastInDimOp>(def))
+      if (auto constant =
+              broadcast.getOperand().getDefiningOp<ConstantOp>())
+        if (constant.getValue().isSplat())
+          def = constant;
     if (auto constant = dyn_cast_if_present<ConstantOp>(def))
       if (constant.getValue().isSplat())
         return ConstantOp::create(

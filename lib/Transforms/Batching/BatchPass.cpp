@@ -165,10 +165,12 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
     argTypes.push_back(BatchingBuilder::insertDim(tensor, *dim, size));
   }
 
-  // The copy goes right after its callee, and is private: only calls that
+  // The copy goes right before the function that first needs it, so the
+  // output reads definitions before uses; it is private: only calls that
   // this pass creates use it.
-  OpBuilder moduleBuilder(callee);
-  moduleBuilder.setInsertionPointAfter(callee);
+  auto userFunction = user->getParentOfType<func::FuncOp>();
+  OpBuilder moduleBuilder(userFunction ? userFunction.getOperation()
+                                       : callee.getOperation());
   std::string name =
       (callee.getSymName() + "_batched_" + batchedSuffix(argDims, size)).str();
   auto copy = func::FuncOp::create(moduleBuilder, callee.getLoc(), name,
