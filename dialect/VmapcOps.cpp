@@ -485,15 +485,17 @@ LogicalResult GatherOp::inferReturnTypes(
 //===----------------------------------------------------------------------===//
 
 LogicalResult CholeskyOp::verify() {
-  return checkSquareMatrices(getLoc(),
-                             cast<RankedTensorType>(getOperand().getType()),
-                             "operand");
+  // Worded as emitOpError would, so the diagnostic names the op.
+  return checkSquareMatrices(
+      getLoc(), cast<RankedTensorType>(getOperand().getType()),
+      (Twine("'") + getOperationName() + "' op operand").str());
 }
 
 LogicalResult InvOp::verify() {
-  return checkSquareMatrices(getLoc(),
-                             cast<RankedTensorType>(getOperand().getType()),
-                             "operand");
+  // Worded as emitOpError would, so the diagnostic names the op.
+  return checkSquareMatrices(
+      getLoc(), cast<RankedTensorType>(getOperand().getType()),
+      (Twine("'") + getOperationName() + "' op operand").str());
 }
 
 LogicalResult DetOp::inferReturnTypes(
