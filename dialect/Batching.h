@@ -16,6 +16,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 
 namespace mlir {
@@ -129,6 +130,14 @@ public:
 protected:
   mlir::OpBuilder &builder;
   int64_t batchSize;
+
+private:
+  mlir::Value materialize(mlir::Location loc, mlir::Value value, int64_t to);
+
+  /// Materialized forms of unbatched values, by (value, batch dim): an
+  /// unbatched weight used by several ops is broadcast once. The builder
+  /// only ever appends to one block, so an earlier form dominates later uses.
+  llvm::DenseMap<std::pair<mlir::Value, int64_t>, mlir::Value> materialized;
 };
 
 /// Moves the batch axis of each result of an expanded `vmapc.vmap` to the

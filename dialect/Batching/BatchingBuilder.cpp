@@ -29,38 +29,45 @@ RankedTensorType BatchingBuilder::logicalType(const BatchedValue &value) {
   return RankedTensorType::get(shape, type.getElementType());
 }
 
+Value BatchingBuilder::materialize(Location loc, Value value, int64_t to) {
+  // The unbatched value is the same for every batch element. A splat
+  // constant is rebuilt at the larger type, and a value that is itself a
+  // broadcast is broadcast once from its source, so that e.g. relu's zero
+  // costs no extra op (the pass drops the dead originals).
+  auto type = cast<RankedTensorType>(value.getType());
+  RankedTensorType resultType = batchedType(type, to);
+  Operation *def = value.getDefiningOp();
+  if (auto broadcast = dyn_cast_if_present<BroadcastInDimOp>(def))
+    if (auto constant = broadcast.getOperand().getDefiningOp<ConstantOp>())
+      if (constant.getValue().isSplat())
+        def = constant;
+  if (auto constant = dyn_cast_if_present<ConstantOp>(def))
+    if (constant.getValue().isSplat())
+      return ConstantOp::create(
+          builder, loc,
+          DenseElementsAttr::get(
+              resultType, constant.getValue().getSplatValue<Attribute>()));
+  Value source = value;
+  SmallVector<int64_t> dims;
+  if (auto broadcast = dyn_cast_if_present<BroadcastInDimOp>(def)) {
+    source = broadcast.getOperand();
+    for (int64_t d : broadcast.getBroadcastDimensions())
+      dims.push_back(physicalDim(d, to));
+  } else {
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      dims.push_back(physicalDim(d, to));
+  }
+  return BroadcastInDimOp::create(builder, loc, resultType, source, dims);
+}
+
 Value BatchingBuilder::moveBatchDim(Location loc, const BatchedValue &value,
                                     int64_t to) {
   auto type = cast<RankedTensorType>(value.value.getType());
   if (!value.batchDim) {
-    // Materialize: the unbatched value is the same for every batch element.
-    // A splat constant is rebuilt at the larger type, and a value that is
-    // itself a broadcast is broadcast once from its source, so that e.g.
-    // relu's zero costs no extra op (the pass drops the dead originals).
-    RankedTensorType resultType = batchedType(type, to);
-    Operation *def = value.value.getDefiningOp();
-    if (auto broadcast = dyn_cast_if_present<BroadcastInDimOp>(def))
-      if (auto constant =
-              broadcast.getOperand().getDefiningOp<ConstantOp>())
-        if (constant.getValue().isSplat())
-          def = constant;
-    if (auto constant = dyn_cast_if_present<ConstantOp>(def))
-      if (constant.getValue().isSplat())
-        return ConstantOp::create(
-            builder, loc,
-            DenseElementsAttr::get(
-                resultType, constant.getValue().getSplatValue<Attribute>()));
-    Value source = value.value;
-    SmallVector<int64_t> dims;
-    if (auto broadcast = dyn_cast_if_present<BroadcastInDimOp>(def)) {
-      source = broadcast.getOperand();
-      for (int64_t d : broadcast.getBroadcastDimensions())
-        dims.push_back(physicalDim(d, to));
-    } else {
-      for (int64_t d = 0; d < type.getRank(); ++d)
-        dims.push_back(physicalDim(d, to));
-    }
-    return BroadcastInDimOp::create(builder, loc, resultType, source, dims);
+    Value &cached = materialized[{value.value, to}];
+    if (!cached)
+      cached = materialize(loc, value.value, to);
+    return cached;
   }
   int64_t from = *value.batchDim;
   if (from == to)
