@@ -164,6 +164,16 @@ func.func @compare_predicate_not_string(%a: tensor<4xf32>) {
 
 // -----
 
+// The pretty form infers the result type while parsing, before the operand
+// type constraints are checked: inference rejects dynamic shapes itself.
+func.func @compare_dynamic(%a: tensor<?xf32>) {
+  // expected-error @+1 {{operands must be static-shape tensors}}
+  %0 = vmapc.compare eq, %a, %a : tensor<?xf32>
+  return
+}
+
+// -----
+
 func.func @select_pred_shape(%p: tensor<3xi1>, %a: tensor<2xf32>) {
   // expected-error @+1 {{predicate shape [3] differs from the operand shape [2]}}
   %0 = vmapc.select %p, %a, %a : tensor<3xi1>, tensor<2xf32>
@@ -1001,5 +1011,13 @@ func.func @triangular_solve_result(%a: tensor<3x3xf32>, %b: tensor<3x2xf32>) {
 func.func @triangular_solve_lower_not_bool(%a: tensor<3x3xf32>, %b: tensor<3x2xf32>) {
   // expected-error @+1 {{invalid properties {lower = 1 : i64} for op vmapc.triangular_solve: Invalid attribute `lower` in property conversion: 1 : i64}}
   %0 = "vmapc.triangular_solve"(%a, %b) <{lower = 1 : i64}> : (tensor<3x3xf32>, tensor<3x2xf32>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_dynamic(%a: tensor<?x3xf32>, %b: tensor<3x2xf32>) {
+  // expected-error @+1 {{requires static-shape operands}}
+  %0 = vmapc.triangular_solve %a, %b : tensor<?x3xf32>, tensor<3x2xf32>
   return
 }
