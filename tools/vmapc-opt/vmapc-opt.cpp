@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "dialect/Batching.h"
 #include "dialect/VmapcDialect.h"
+#include "vmapc/Conversion/Passes.h"
+#include "vmapc/Pipelines/Pipelines.h"
 #include "vmapc/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -17,6 +19,8 @@
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   vmapc::registerVmapcTransformsPasses();
+  vmapc::registerVmapcConversionPasses();
+  vmapc::registerVmapcPipelines();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

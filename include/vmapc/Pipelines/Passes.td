@@ -1,0 +1,69 @@
+//===- Passes.td - Passes of the vmapc lowering pipeline ---*- tablegen -*-===//
+//
+// The small passes that --vmapc-lower-to-llvm needs and upstream does not
+// provide as passes (or provides only as test passes).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VMAPC_PIPELINES_PASSES_TD
+#define VMAPC_PIPELINES_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def VmapcSetTarget : Pass<"vmapc-set-target", "mlir::ModuleOp"> {
+  let summary = "Record the target CPU and the I/O signature on each function";
+  let description = [{
+    Sets `target_cpu` and `target_features` on every function with a body,
+    which `convert-func-to-llvm` carries to LLVM so the backend uses the
+    host's vector width (AVX-512 where present). `cpu = "host"` reads the
+    host's CPU name and features. Also records the tensor signature of each
+    public function as `vmapc.io_type` (a FunctionType), so a module lowered
+    to the LLVM dialect can still be invoked with checked shapes.
+  }];
+  let options = [
+    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
+           "Target CPU name, or 'host'">,
+    Option<"features", "features", "std::string", /*default=*/"\"\"",
+           "Comma-separated LLVM target features (default: the host's when "
+           "cpu is 'host')">,
+  ];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+def VmapcMathApproximation : Pass<"vmapc-math-approximation"> {
+  let summary = "Polynomial approximations of exp, log, tanh, ... on f32";
+  let description = [{
+    Rewrites f32 (scalar or vector) `math.exp`, `math.log`, `math.tanh`,
+    `math.sin`, `math.cos`, `math.rsqrt`, ... into arithmetic so they stay in
+    SIMD registers instead of becoming scalar libm calls. Upstream only has
+    this as a test pass.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::vector::VectorDialect",
+                           "mlir::math::MathDialect"];
+}
+
+def VmapcFuseElementwise : Pass<"vmapc-fuse-elementwise"> {
+  let summary = "Fuse elementwise linalg.generic producers into consumers";
+  let description = [{
+    `linalg-fuse-elementwise-ops` with a control function that never fuses a
+    producer into a contraction (that would recompute the producer once per
+    reduction step and hide the matmul from the tiling heuristics).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
+def VmapcResultsToOutParams
+    : Pass<"vmapc-results-to-out-params", "mlir::ModuleOp"> {
+  let summary = "Turn memref results into caller-provided out-params";
+  let description = [{
+    `buffer-results-to-out-params` with static allocations of results
+    replaced by the out-param (no allocation per call). Copies between
+    non-contiguous buffers (anywhere in the module) become `linalg.copy`,
+    which lowers to inline loops rather than a call into a runtime library.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
+#endif // VMAPC_PIPELINES_PASSES_TD

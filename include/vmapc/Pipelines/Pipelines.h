@@ -1,0 +1,43 @@
+//===- Pipelines.h - vmapc pass pipelines -----------------------*- C++ -*-===//
+//
+// Each pipeline is a named function that adds its passes in order, with its
+// options in one struct, so it reads as a recipe and the JIT runtime, the
+// tools and the DSL all build exactly the same pipeline.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VMAPC_PIPELINES_PIPELINES_H
+#define VMAPC_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+#include <string>
+
+namespace vmapc {
+
+/// Options of --vmapc-lower-to-llvm.
+struct LowerToLLVMOptions
+    : public mlir::PassPipelineOptions<LowerToLLVMOptions> {
+  Option<std::string> targetCpu{
+      *this, "target-cpu",
+      llvm::cl::desc("Target CPU ('host': the machine compiling)"),
+      llvm::cl::init("host")};
+  Option<std::string> targetFeatures{
+      *this, "target-features",
+      llvm::cl::desc("LLVM target features, e.g. '+avx2,+fma' (default: "
+                     "the host's when target-cpu is 'host')"),
+      llvm::cl::init("")};
+};
+
+/// vmapc (vmaps included) -> LLVM dialect: batching, conversion to linalg,
+/// fusion, tiling and vectorization, bufferization with results as
+/// out-params, lowering to LLVM.
+void buildVmapcLowerToLLVMPipeline(mlir::OpPassManager &pm,
+                                   const LowerToLLVMOptions &options);
+
+/// Registers --vmapc-lower-to-llvm and the pipeline's helper passes.
+void registerVmapcPipelines();
+
+} // namespace vmapc
+
+#endif // VMAPC_PIPELINES_PIPELINES_H

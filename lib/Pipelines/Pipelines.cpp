@@ -1,0 +1,122 @@
+//===- Pipelines.cpp - --vmapc-lower-to-llvm --------------------*- C++ -*-===//
+//
+// The lowering recipe from the vmapc dialect to the LLVM dialect. The order
+// matters in a few places, each noted where it happens.
+//
+//===----------------------------------------------------------------------===//
+#include "vmapc/Pipelines/Pipelines.h"
+
+#include "vmapc/Conversion/Passes.h"
+#include "vmapc/Pipelines/Passes.h"
+#ifdef VMAPC_HAVE_BATCHING
+#include "vmapc/Transforms/Passes.h"
+#endif
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace {
+
+/// vmapc -> linalg on tensors, with every call inlined so each public
+/// function is one fusable body.
+void addFrontEnd(OpPassManager &pm) {
+#ifdef VMAPC_HAVE_BATCHING
+  pm.addPass(vmapc::createVmapcBatch());
+#endif
+  pm.addPass(vmapc::createConvertVmapcToLinalg());
+  pm.addPass(createInlinerPass());
+  pm.addPass(createSymbolDCEPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+/// Fusion on linalg tensors. Named ops are generalized first because the
+/// elementwise fusion patterns only see linalg.generic.
+void addFusion(OpPassManager &pm) {
+  OpPassManager &fpm = pm.nest<func::FuncOp>();
+  fpm.addPass(createLinalgGeneralizeNamedOpsPass());
+  fpm.addPass(vmapc::createVmapcFuseElementwise());
+  fpm.addPass(createCanonicalizerPass());
+  fpm.addPass(createCSEPass());
+}
+
+/// Tensors -> buffers. Function boundaries are bufferized too (plain
+/// identity-layout memrefs, the runtime's calling convention), then results
+/// become out-params so a call allocates nothing for its outputs.
+void addBufferization(OpPassManager &pm) {
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  bufferization::OneShotBufferizePassOptions bufOpts;
+  bufOpts.bufferizeFunctionBoundaries = true;
+  bufOpts.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufOpts.unknownTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufOpts));
+  pm.addPass(vmapc::createVmapcResultsToOutParams());
+  pm.addPass(createCanonicalizerPass());
+  // Temporaries that did not fuse away are freed; results are out-params
+  // by now, so this never copies a result (it would, before the step above).
+  bufferization::BufferDeallocationPipelineOptions deallocOpts;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocOpts);
+  pm.addPass(createCanonicalizerPass());
+}
+
+/// Buffers, loops and vectors -> LLVM dialect.
+void addLowerToLLVM(OpPassManager &pm) {
+  OpPassManager &fpm = pm.nest<func::FuncOp>();
+  fpm.addPass(createConvertLinalgToLoopsPass());
+  fpm.addPass(vmapc::createVmapcMathApproximation());
+  fpm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  fpm.addPass(createSCFToControlFlowPass());
+  // lower-affine must follow expand-strided-metadata, which creates
+  // affine.apply ops.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  // f64 (and any f32 op without an approximation) goes to libm.
+  pm.addPass(createConvertMathToLibmPass());
+  ConvertVectorToLLVMPassOptions vecOpts;
+  vecOpts.reassociateFPReductions = true;
+  pm.addPass(createConvertVectorToLLVMPass(vecOpts));
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+} // namespace
+
+void vmapc::buildVmapcLowerToLLVMPipeline(OpPassManager &pm,
+                                          const LowerToLLVMOptions &options) {
+  addFrontEnd(pm);
+  VmapcSetTargetOptions target;
+  target.cpu = options.targetCpu;
+  target.features = options.targetFeatures;
+  pm.addPass(createVmapcSetTarget(target));
+  addFusion(pm);
+  addBufferization(pm);
+  addLowerToLLVM(pm);
+}
+
+void vmapc::registerVmapcPipelines() {
+  registerVmapcPipelinesPasses();
+  PassPipelineRegistration<LowerToLLVMOptions>(
+      "vmapc-lower-to-llvm",
+      "Lower vmapc (vmaps included) to the LLVM dialect: batching, linalg, "
+      "fusion, vectorization, bufferization, LLVM",
+      buildVmapcLowerToLLVMPipeline);
+}

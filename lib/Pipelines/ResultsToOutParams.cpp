@@ -1,0 +1,55 @@
+//===- ResultsToOutParams.cpp - Kernels write caller buffers ----*- C++ -*-===//
+//
+// A fresh result allocation per call costs a page fault per 4 KiB, which
+// dominates streaming kernels; with results as out-params the kernel writes
+// straight into memory the caller owns (the DSL passes user arrays).
+//
+//===----------------------------------------------------------------------===//
+#include "vmapc/Pipelines/Passes.h"
+
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
+
+namespace vmapc {
+#define GEN_PASS_DEF_VMAPCRESULTSTOOUTPARAMS
+#include "vmapc/Pipelines/Passes.h.inc"
+} // namespace vmapc
+
+using namespace mlir;
+
+namespace {
+struct ResultsToOutParamsPass
+    : vmapc::impl::VmapcResultsToOutParamsBase<ResultsToOutParamsPass> {
+  void runOnOperation() override {
+    bufferization::BufferResultsToOutParamsOpts options;
+    options.hoistStaticAllocs = true;
+    // Public functions are exactly the kernels the runtime calls.
+    options.modifyPublicFunctions = true;
+    options.memCpyFn = [](OpBuilder &b, Location loc, Value from, Value to) {
+      linalg::CopyOp::create(b, loc, from, to);
+      return success();
+    };
+    if (failed(bufferization::promoteBufferResultsToOutParams(getOperation(),
+                                                              options)))
+      return signalPassFailure();
+    // memref.copy between non-contiguous buffers lowers to a call into
+    // MLIR's C runner library, which the JIT does not load: copy with
+    // linalg.copy, which becomes loops. Contiguous copies stay memref.copy
+    // (an llvm.memcpy).
+    getOperation().walk([](memref::CopyOp copy) {
+      auto contiguous = [](Value v) {
+        auto type = cast<MemRefType>(v.getType());
+        return type.getLayout().isIdentity() ||
+               memref::isStaticShapeAndContiguousRowMajor(type);
+      };
+      if (contiguous(copy.getSource()) && contiguous(copy.getTarget()))
+        return;
+      OpBuilder b(copy);
+      linalg::CopyOp::create(b, copy.getLoc(), copy.getSource(),
+                             copy.getTarget());
+      copy.erase();
+    });
+  }
+};
+} // namespace

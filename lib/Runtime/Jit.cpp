@@ -1,0 +1,365 @@
+//===- Jit.cpp - Compile MLIR modules to native code and call them -*- C++ -*-//
+//
+// Calling convention: after --vmapc-lower-to-llvm every public function takes
+// its inputs, then its outputs, each as an expanded memref descriptor
+// (allocated pointer, aligned pointer, offset, sizes..., strides...). The
+// ExecutionEngine's packed wrapper `_mlir_<name>(void **args)` takes a
+// pointer to each of those scalars, which lets one untyped call path serve
+// every signature.
+//
+//===----------------------------------------------------------------------===//
+#include "vmapc/Runtime/Jit.h"
+
+#include "dialect/VmapcDialect.h"
+#include "vmapc/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
+
+using namespace mlir;
+using namespace vmapc;
+
+namespace {
+
+llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+std::optional<DType> dtypeOf(Type t) {
+  if (t.isF32())
+    return DType::F32;
+  if (t.isF64())
+    return DType::F64;
+  if (t.isInteger(1))
+    return DType::I1;
+  if (t.isInteger(32))
+    return DType::I32;
+  if (t.isInteger(64))
+    return DType::I64;
+  return std::nullopt;
+}
+
+std::optional<TensorSpec> specOf(Type t) {
+  auto shaped = dyn_cast<ShapedType>(t);
+  if (!shaped || !shaped.hasStaticShape())
+    return std::nullopt;
+  std::optional<DType> dtype = dtypeOf(shaped.getElementType());
+  if (!dtype)
+    return std::nullopt;
+  return TensorSpec{*dtype, std::vector<int64_t>(shaped.getShape().begin(),
+                                                 shaped.getShape().end())};
+}
+
+/// The signature of a function type whose inputs and results are all
+/// static-shape tensors or memrefs of the dialect's element types.
+std::optional<FunctionSignature> signatureOf(StringRef name,
+                                             FunctionType type) {
+  FunctionSignature sig;
+  sig.name = name.str();
+  for (Type t : type.getInputs()) {
+    std::optional<TensorSpec> spec = specOf(t);
+    if (!spec)
+      return std::nullopt;
+    sig.inputs.push_back(*spec);
+  }
+  for (Type t : type.getResults()) {
+    std::optional<TensorSpec> spec = specOf(t);
+    if (!spec)
+      return std::nullopt;
+    sig.outputs.push_back(*spec);
+  }
+  return sig;
+}
+
+/// "file:line:col: error: message" for each error diagnostic.
+std::string formatDiagnostic(Diagnostic &diag) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
+    os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
+       << loc.getColumn() << ": ";
+  os << "error: " << diag.str();
+  return text;
+}
+
+DialectRegistry &pipelineRegistry() {
+  static DialectRegistry *registry = [] {
+    auto *r = new DialectRegistry();
+    registerAllDialects(*r);
+    registerAllExtensions(*r);
+    r->insert<vmapc::VmapcDialect>();
+    registerBuiltinDialectTranslation(*r);
+    registerLLVMDialectTranslation(*r);
+    return r;
+  }();
+  return *registry;
+}
+
+} // namespace
+
+CompiledModule::CompiledModule() = default;
+CompiledModule::~CompiledModule() = default;
+
+llvm::Expected<std::unique_ptr<CompiledModule>>
+CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
+  initializeNativeTarget();
+  MLIRContext *ctx = module.getContext();
+  ctx->appendDialectRegistry(pipelineRegistry());
+  ctx->loadAllAvailableDialects();
+
+  std::unique_ptr<CompiledModule> result(new CompiledModule());
+
+  // Signatures come from the module as given: func.func at the tensor (or
+  // memref) level, or llvm.func carrying the `vmapc.io_type` our pipeline
+  // records, when the module is already lowered.
+  bool needsLowering = false;
+  for (Operation &op : module.getBody()->getOperations()) {
+    if (auto func = dyn_cast<func::FuncOp>(op)) {
+      needsLowering = true;
+      if (func.isExternal() || !func.isPublic())
+        continue;
+      if (auto sig = signatureOf(func.getSymName(), func.getFunctionType()))
+        result->functions[func.getSymName()].signature = *sig;
+    } else if (auto func = dyn_cast<LLVM::LLVMFuncOp>(op)) {
+      auto io = func->getAttrOfType<TypeAttr>("vmapc.io_type");
+      if (func.isExternal() || !io || !isa<FunctionType>(io.getValue()))
+        continue;
+      if (auto sig = signatureOf(func.getSymName(),
+                                 cast<FunctionType>(io.getValue())))
+        result->functions[func.getSymName()].signature = *sig;
+    } else if (op.getDialect() &&
+               !isa<LLVM::LLVMDialect>(op.getDialect())) {
+      needsLowering = true;
+    }
+  }
+
+  OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
+  std::string diagnostics;
+  {
+    ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
+      if (diag.getSeverity() == DiagnosticSeverity::Error)
+        diagnostics += (diagnostics.empty() ? "" : "\n") +
+                       formatDiagnostic(diag);
+      return success();
+    });
+    if (needsLowering) {
+      PassManager pm(ctx);
+      LowerToLLVMOptions pipelineOptions;
+      pipelineOptions.targetCpu = options.targetCpu;
+      pipelineOptions.targetFeatures = options.targetFeatures;
+      buildVmapcLowerToLLVMPipeline(pm, pipelineOptions);
+      if (failed(pm.run(*lowered)))
+        return makeError(diagnostics.empty() ? "lowering to LLVM failed"
+                                             : diagnostics);
+    }
+  }
+  if (options.keepIR) {
+    llvm::raw_string_ostream os(result->loweredMlir);
+    lowered->print(os);
+  }
+
+  // One TargetMachine for both the -O3 IR pipeline and code generation, so
+  // the optimizer's cost model sees the same CPU the code runs on.
+  auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!jtmb)
+    return jtmb.takeError();
+  if (!options.targetCpu.empty() && options.targetCpu != "host") {
+    jtmb->setCPU(options.targetCpu);
+    jtmb->getFeatures() = llvm::SubtargetFeatures();
+  }
+  if (!options.targetFeatures.empty())
+    jtmb->getFeatures() = llvm::SubtargetFeatures(options.targetFeatures);
+  llvm::CodeGenOptLevel codegenLevel =
+      options.optLevel >= 3    ? llvm::CodeGenOptLevel::Aggressive
+      : options.optLevel == 0 ? llvm::CodeGenOptLevel::None
+                              : llvm::CodeGenOptLevel::Default;
+  jtmb->setCodeGenOptLevel(codegenLevel);
+  auto tm = jtmb->createTargetMachine();
+  if (!tm)
+    return tm.takeError();
+  llvm::TargetMachine *tmPtr = tm->get();
+
+  auto optimize = makeOptimizingTransformer(std::min(options.optLevel, 3u),
+                                            /*sizeLevel=*/0, tmPtr);
+  std::string *irOut = options.keepIR ? &result->optimizedLlvmIr : nullptr;
+  std::function<llvm::Error(llvm::Module *)> transformer =
+      [&](llvm::Module *m) -> llvm::Error {
+    if (llvm::Error err = optimize(m))
+      return err;
+    if (irOut) {
+      llvm::raw_string_ostream os(*irOut);
+      m->print(os, nullptr);
+    }
+    return llvm::Error::success();
+  };
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = codegenLevel;
+  engineOptions.enableGDBNotificationListener = false;
+  engineOptions.enablePerfNotificationListener = false;
+  auto engine =
+      ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
+  if (!engine)
+    return engine.takeError();
+  result->engine = std::move(*engine);
+
+  for (auto &entry : result->functions) {
+    auto packed = result->engine->lookupPacked(entry.getKey());
+    if (!packed)
+      return packed.takeError();
+    entry.getValue().packed = *packed;
+  }
+  return result;
+}
+
+llvm::Expected<std::unique_ptr<CompiledModule>>
+CompiledModule::compileSource(llvm::StringRef source, llvm::StringRef bufferName,
+                              const CompileOptions &options) {
+  MLIRContext ctx(pipelineRegistry());
+  std::string diagnostics;
+  ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &diag) {
+    if (diag.getSeverity() == DiagnosticSeverity::Error)
+      diagnostics +=
+          (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
+    return success();
+  });
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(source, bufferName), llvm::SMLoc());
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &ctx);
+  if (!module)
+    return makeError(diagnostics.empty() ? "cannot parse " + bufferName
+                                         : diagnostics);
+  return compile(*module, options);
+}
+
+std::vector<std::string> CompiledModule::functionNames() const {
+  std::vector<std::string> names;
+  for (const auto &entry : functions)
+    names.push_back(entry.getKey().str());
+  llvm::sort(names);
+  return names;
+}
+
+llvm::Expected<const FunctionSignature &>
+CompiledModule::signature(llvm::StringRef name) const {
+  auto it = functions.find(name);
+  if (it == functions.end()) {
+    std::string known;
+    for (const std::string &n : functionNames())
+      known += (known.empty() ? "" : ", ") + n;
+    return makeError("no function '" + name + "' in the module (callable: " +
+                     (known.empty() ? "none" : known) + ")");
+  }
+  return it->getValue().signature;
+}
+
+llvm::Error CompiledModule::invoke(llvm::StringRef name,
+                                   llvm::ArrayRef<TensorRef> inputs,
+                                   llvm::ArrayRef<TensorRef> outputs) const {
+  auto sig = signature(name);
+  if (!sig)
+    return sig.takeError();
+  auto it = functions.find(name);
+  const FunctionSignature &s = *sig;
+  auto check = [&](llvm::ArrayRef<TensorRef> given,
+                   const std::vector<TensorSpec> &expected,
+                   StringRef what) -> llvm::Error {
+    if (given.size() != expected.size())
+      return makeError("'" + name + "' takes " + llvm::Twine(expected.size()) +
+                       " " + what + "s, got " + llvm::Twine(given.size()));
+    for (size_t i = 0; i < given.size(); ++i) {
+      const TensorRef &t = given[i];
+      if (t.dtype != expected[i].dtype || t.shape != expected[i].shape)
+        return makeError("'" + name + "' " + what + " " + llvm::Twine(i) +
+                         " must be " + expected[i].str() + ", got " +
+                         typeToString(t.dtype, t.shape));
+      if (!t.data && numElementsOf(t.shape) != 0)
+        return makeError("'" + name + "' " + what + " " + llvm::Twine(i) +
+                         " has no data (null pointer)");
+    }
+    return llvm::Error::success();
+  };
+  if (llvm::Error err = check(inputs, s.inputs, "input"))
+    return err;
+  if (llvm::Error err = check(outputs, s.outputs, "output"))
+    return err;
+
+  // Descriptor fields for every memref, then one pointer to each field.
+  size_t numPtrs = 0, numInts = 0;
+  for (const TensorRef &t : llvm::concat<const TensorRef>(inputs, outputs)) {
+    numPtrs += 2;
+    numInts += 1 + 2 * t.shape.size();
+  }
+  llvm::SmallVector<void *, 32> ptrs;
+  llvm::SmallVector<int64_t, 64> ints;
+  ptrs.reserve(numPtrs);
+  ints.reserve(numInts);
+  llvm::SmallVector<void *, 96> args;
+  args.reserve(numPtrs + numInts);
+  for (const TensorRef &t : llvm::concat<const TensorRef>(inputs, outputs)) {
+    ptrs.push_back(t.data);
+    args.push_back(&ptrs.back());
+    ptrs.push_back(t.data);
+    args.push_back(&ptrs.back());
+    ints.push_back(0);
+    args.push_back(&ints.back());
+    for (int64_t d : t.shape) {
+      ints.push_back(d);
+      args.push_back(&ints.back());
+    }
+    int64_t stride = 1;
+    size_t first = ints.size();
+    ints.resize(first + t.shape.size());
+    for (size_t d = t.shape.size(); d-- > 0;) {
+      ints[first + d] = stride;
+      stride *= t.shape[d];
+    }
+    for (size_t d = 0; d < t.shape.size(); ++d)
+      args.push_back(&ints[first + d]);
+  }
+  it->getValue().packed(args.data());
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::vector<HostTensor>>
+CompiledModule::invoke(llvm::StringRef name,
+                       llvm::ArrayRef<TensorRef> inputs) const {
+  auto sig = signature(name);
+  if (!sig)
+    return sig.takeError();
+  std::vector<HostTensor> results;
+  for (const TensorSpec &spec : sig->outputs)
+    results.emplace_back(spec.dtype, spec.shape);
+  std::vector<TensorRef> refs(results.begin(), results.end());
+  if (llvm::Error err = invoke(name, inputs, refs))
+    return std::move(err);
+  return results;
+}

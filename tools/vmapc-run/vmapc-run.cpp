@@ -1,0 +1,107 @@
+//===- vmapc-run.cpp - Compile an MLIR file and run one function -*- C++ -*-===//
+//
+//   vmapc-run FILE.mlir -e FUNC [--arg=X.npy ...] [--out=PREFIX]
+//
+// Compiles FILE (vmapc, linalg or LLVM dialect) with the JIT runtime, runs
+// FUNC on the .npy inputs and prints each result in the stable text format
+// shared with vmapc-eval; with --out, result i is also written to
+// PREFIX<i>.npy. Every error is one line on stderr and exit status 1.
+//
+//===----------------------------------------------------------------------===//
+#include "vmapc/Runtime/Jit.h"
+#include "vmapc/Support/Npy.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<file.mlir>"),
+                                      cl::init("-"));
+static cl::opt<std::string> entry("e", cl::desc("Function to run"),
+                                  cl::value_desc("name"), cl::Required);
+static cl::list<std::string> args("arg", cl::desc("Input .npy file (in order)"),
+                                  cl::value_desc("file.npy"));
+static cl::opt<std::string>
+    outPrefix("out", cl::desc("Write result i to <prefix><i>.npy"),
+              cl::value_desc("prefix"));
+static cl::opt<std::string> targetCpu("target-cpu",
+                                      cl::desc("Target CPU (default: host)"),
+                                      cl::init("host"));
+static cl::opt<bool> dumpMlir("dump-mlir",
+                              cl::desc("Print the lowered LLVM-dialect module "
+                                       "before the results"));
+static cl::opt<bool> dumpLlvm("dump-llvm-ir",
+                              cl::desc("Print the optimized LLVM IR before "
+                                       "the results"));
+
+/// One line on stderr, exit status 1.
+[[noreturn]] static void fail(const Twine &message) {
+  std::string text = message.str();
+  for (char &c : text)
+    if (c == '\n')
+      c = ';';
+  errs() << "vmapc-run: error: " << text << "\n";
+  std::exit(1);
+}
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv, "vmapc JIT runner\n");
+
+  auto buffer = MemoryBuffer::getFileOrSTDIN(inputFile);
+  if (!buffer)
+    fail("cannot read '" + inputFile + "': " + buffer.getError().message());
+
+  vmapc::CompileOptions options;
+  options.targetCpu = targetCpu;
+  options.keepIR = dumpMlir || dumpLlvm;
+  auto compiled = vmapc::CompiledModule::compileSource(
+      (*buffer)->getBuffer(),
+      inputFile == "-" ? std::string("<stdin>") : std::string(inputFile),
+      options);
+  if (!compiled)
+    fail(toString(compiled.takeError()));
+  vmapc::CompiledModule &module = **compiled;
+
+  auto sig = module.signature(entry);
+  if (!sig)
+    fail(toString(sig.takeError()));
+  if (args.size() != sig->inputs.size())
+    fail("'" + entry + "' takes " + Twine(sig->inputs.size()) +
+         " argument(s), got " + Twine(args.size()) + " --arg");
+
+  std::vector<vmapc::HostTensor> inputs;
+  for (auto [i, path] : llvm::enumerate(args)) {
+    auto tensor = vmapc::readNpy(path);
+    if (!tensor)
+      fail(toString(tensor.takeError()));
+    const vmapc::TensorSpec &want = sig->inputs[i];
+    if (tensor->dtype() != want.dtype || tensor->shape() != want.shape)
+      fail("argument " + Twine(i) + " of '" + entry + "' must be " +
+           want.str() + ", but '" + path + "' holds " +
+           vmapc::typeToString(tensor->dtype(), tensor->shape()));
+    inputs.push_back(std::move(*tensor));
+  }
+
+  if (dumpMlir)
+    outs() << module.loweredMLIR() << "\n";
+  if (dumpLlvm)
+    outs() << module.llvmIR() << "\n";
+
+  std::vector<vmapc::TensorRef> refs(inputs.begin(), inputs.end());
+  auto results = module.invoke(entry, refs);
+  if (!results)
+    fail(toString(results.takeError()));
+  for (auto [i, result] : llvm::enumerate(*results)) {
+    outs() << vmapc::formatTensor(result) << "\n";
+    if (!outPrefix.empty()) {
+      std::string path = outPrefix + std::to_string(i) + ".npy";
+      if (Error err = vmapc::writeNpy(path, result))
+        fail(toString(std::move(err)));
+    }
+  }
+  return 0;
+}
