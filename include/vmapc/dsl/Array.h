@@ -88,6 +88,8 @@ inline void checkShape(const Shape &shape) {
 /// memory must outlive every use of the view.
 template <Element T> class ArrayView {
 public:
+  using value_type = std::remove_cv_t<T>;
+
   ArrayView() = default;
   ArrayView(T *data, Shape shape) : data_(data), shape_(std::move(shape)) {
     detail::checkShape(shape_);
@@ -111,6 +113,8 @@ private:
 /// An owning, row-major, 64-byte-aligned array, zero-initialized.
 template <Element T> class Array {
 public:
+  using value_type = T;
+
   Array() : storage_(dtype_v<T>, {0}) {}
   /// Zeros of the given shape (`jnp.zeros(shape)`).
   explicit Array(Shape shape) : storage_(make(std::move(shape))) {}
