@@ -1,0 +1,267 @@
+//===- BatchingRandomAxesTest.cpp - every function, random vmap axes ------===//
+//
+// The batching property again, but with the vmaps generated: every function
+// of the batching corpus and of the batching lit tests is wrapped in a
+// `vmapc.vmap` with random in_axes (each argument mapped at a random
+// position, written positive or negative, or not mapped) and random
+// out_axes, then the wrapper is evaluated looped (the reference evaluator's
+// definition of vmap) and after --vmapc-batch, on random inputs. Where the
+// hand-written corpus fixes one axis per case, this reaches every rule with
+// its batch dim at every position and every mix of mapped and unmapped
+// operands.
+//
+//===----------------------------------------------------------------------===//
+#include "vmapc/Reference/Evaluator.h"
+#include "vmapc/Support/Npy.h"
+#include "vmapc/Transforms/Passes.h"
+
+#include "dialect/VmapcDialect.h"
+#include "dialect/VmapcOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using vmapc::DType;
+using vmapc::HostTensor;
+
+/// Random vmaps per function.
+constexpr unsigned kTrialsPerFunction = 12;
+/// The batch size of the generated vmaps: small, but not 1, so that a
+/// misplaced batch dim changes the result.
+constexpr int64_t kBatch = 3;
+
+std::vector<std::string> sourceFiles() {
+  std::vector<std::string> files;
+  for (const char *dir : {VMAPC_BATCHING_CORPUS_DIR, VMAPC_BATCHING_LIT_DIR}) {
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(dir, ec))
+      if (entry.path().extension() == ".mlir" &&
+          entry.path().stem() != "errors")
+        files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string caseName(const std::string &path) {
+  std::filesystem::path p(path);
+  std::string name =
+      p.parent_path().filename().string() + "_" + p.stem().string();
+  for (char &c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  return name;
+}
+
+mlir::DialectRegistry makeRegistry() {
+  mlir::DialectRegistry registry;
+  registry.insert<vmapc::VmapcDialect, mlir::func::FuncDialect>();
+  return registry;
+}
+
+HostTensor randomTensor(mlir::Type type, std::mt19937 &rng) {
+  auto tensorType = mlir::cast<mlir::RankedTensorType>(type);
+  llvm::Expected<DType> dtype = vmapc::dtypeOfTensorType(type);
+  EXPECT_TRUE(static_cast<bool>(dtype)) << llvm::toString(dtype.takeError());
+  HostTensor t(*dtype, tensorType.getShape().vec());
+  // Integers in [-3, 6] exercise the clamping of gather and dynamic_slice.
+  std::uniform_real_distribution<double> real(-2.0, 2.0);
+  std::uniform_int_distribution<int64_t> integer(-3, 6);
+  std::bernoulli_distribution coin(0.5);
+  for (int64_t i = 0; i < t.numElements(); ++i) {
+    if (vmapc::isFloat(t.dtype()))
+      t.setDouble(i, real(rng));
+    else if (t.dtype() == DType::I1)
+      t.setInt(i, coin(rng));
+    else
+      t.setInt(i, integer(rng));
+  }
+  return t;
+}
+
+::testing::AssertionResult closeEnough(const HostTensor &expected,
+                                       const HostTensor &actual) {
+  if (expected.dtype() != actual.dtype() ||
+      expected.shape() != actual.shape())
+    return ::testing::AssertionFailure()
+           << "type " << vmapc::formatTensorType(actual.dtype(), actual.shape())
+           << ", expected "
+           << vmapc::formatTensorType(expected.dtype(), expected.shape());
+  double tolerance = expected.dtype() == DType::F32 ? 1e-5 : 1e-12;
+  for (int64_t i = 0; i < expected.numElements(); ++i) {
+    bool same;
+    if (vmapc::isFloat(expected.dtype())) {
+      double a = expected.getDouble(i), b = actual.getDouble(i);
+      same = (std::isnan(a) && std::isnan(b)) || a == b ||
+             std::fabs(a - b) <=
+                 tolerance * std::max({1.0, std::fabs(a), std::fabs(b)});
+    } else {
+      same = expected.getInt(i) == actual.getInt(i);
+    }
+    if (!same)
+      return ::testing::AssertionFailure()
+             << "element " << i << " differs\n  looped:  "
+             << vmapc::formatTensor(expected)
+             << "\n  batched: " << vmapc::formatTensor(actual);
+  }
+  return ::testing::AssertionSuccess();
+}
+
+/// True when every argument and result of `func` is a static tensor, so it
+/// can be the callee of a vmap.
+bool isVmappable(mlir::func::FuncOp func) {
+  if (func.isExternal())
+    return false;
+  mlir::FunctionType type = func.getFunctionType();
+  auto ok = [](mlir::Type t) {
+    auto tensor = mlir::dyn_cast<mlir::RankedTensorType>(t);
+    return tensor && tensor.hasStaticShape();
+  };
+  return llvm::all_of(type.getInputs(), ok) &&
+         llvm::all_of(type.getResults(), ok);
+}
+
+mlir::RankedTensorType insertDim(mlir::Type type, int64_t dim) {
+  auto tensor = mlir::cast<mlir::RankedTensorType>(type);
+  std::vector<int64_t> shape = tensor.getShape().vec();
+  shape.insert(shape.begin() + dim, kBatch);
+  return mlir::RankedTensorType::get(shape, tensor.getElementType());
+}
+
+/// Adds `@wrapper` to `module`: a vmap of `callee` with random axes, and
+/// describes the axes in `description`.
+void addRandomVmap(mlir::ModuleOp module, mlir::func::FuncOp callee,
+                   std::mt19937 &rng, std::string &description) {
+  mlir::OpBuilder b(module.getContext());
+  mlir::FunctionType type = callee.getFunctionType();
+  std::bernoulli_distribution unmapped(0.3), negative(0.4);
+  llvm::raw_string_ostream os(description);
+  os << "@" << callee.getSymName() << " in_axes [";
+
+  llvm::SmallVector<mlir::Attribute> inAxes, outAxes;
+  llvm::SmallVector<mlir::Type> argTypes, resultTypes;
+  bool anyMapped = false;
+  for (mlir::Type arg : type.getInputs()) {
+    int64_t rank = mlir::cast<mlir::RankedTensorType>(arg).getRank();
+    if (unmapped(rng)) {
+      inAxes.push_back(b.getUnitAttr());
+      argTypes.push_back(arg);
+      os << "none ";
+      continue;
+    }
+    int64_t axis = std::uniform_int_distribution<int64_t>(0, rank)(rng);
+    argTypes.push_back(insertDim(arg, axis));
+    int64_t written = negative(rng) ? axis - (rank + 1) : axis;
+    inAxes.push_back(b.getI64IntegerAttr(written));
+    anyMapped = true;
+    os << written << " ";
+  }
+  os << "] out_axes [";
+  for (mlir::Type result : type.getResults()) {
+    int64_t rank = mlir::cast<mlir::RankedTensorType>(result).getRank();
+    int64_t axis = std::uniform_int_distribution<int64_t>(0, rank)(rng);
+    resultTypes.push_back(insertDim(result, axis));
+    int64_t written = negative(rng) ? axis - (rank + 1) : axis;
+    outAxes.push_back(b.getI64IntegerAttr(written));
+    os << written << " ";
+  }
+  os << "]";
+
+  b.setInsertionPointToEnd(module.getBody());
+  auto wrapper = mlir::func::FuncOp::create(
+      b, callee.getLoc(), "wrapper", b.getFunctionType(argTypes, resultTypes));
+  mlir::Block *entry = wrapper.addEntryBlock();
+  b.setInsertionPointToEnd(entry);
+  auto vmap = vmapc::VmapOp::create(
+      b, callee.getLoc(), resultTypes, callee.getSymName(),
+      llvm::SmallVector<mlir::Value>(entry->getArguments()),
+      b.getArrayAttr(inAxes), b.getArrayAttr(outAxes),
+      anyMapped ? nullptr : b.getI64IntegerAttr(kBatch));
+  mlir::func::ReturnOp::create(b, callee.getLoc(), vmap.getResults());
+}
+
+class BatchingRandomAxes : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BatchingRandomAxes, BatchedEqualsLooped) {
+  mlir::MLIRContext context(makeRegistry());
+  context.loadAllAvailableDialects();
+  std::string diagnostics;
+  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
+    llvm::raw_string_ostream os(diagnostics);
+    os << d.getLocation() << ": " << d.str() << "\n";
+    return mlir::success();
+  });
+  mlir::OwningOpRef<mlir::ModuleOp> source =
+      mlir::parseSourceFile<mlir::ModuleOp>(GetParam(), &context);
+  ASSERT_TRUE(source) << "cannot parse " << GetParam() << ":\n"
+                      << diagnostics;
+
+  std::vector<std::string> callees;
+  for (auto func : source->getOps<mlir::func::FuncOp>())
+    if (isVmappable(func))
+      callees.push_back(func.getSymName().str());
+  ASSERT_FALSE(callees.empty()) << GetParam() << " has no function to vmap";
+
+  std::mt19937 rng(std::hash<std::string>{}(caseName(GetParam())) & 0xffff);
+  for (const std::string &name : callees) {
+    for (unsigned trial = 0; trial < kTrialsPerFunction; ++trial) {
+      mlir::OwningOpRef<mlir::ModuleOp> looped = source->clone();
+      std::string axes;
+      addRandomVmap(*looped, looped->lookupSymbol<mlir::func::FuncOp>(name),
+                    rng, axes);
+      ASSERT_TRUE(mlir::succeeded(mlir::verify(*looped)))
+          << "generated vmap " << axes << " is invalid:\n"
+          << diagnostics;
+
+      mlir::OwningOpRef<mlir::ModuleOp> batched = looped->clone();
+      mlir::PassManager pm(&context);
+      pm.addPass(vmapc::createVmapcBatch());
+      ASSERT_TRUE(mlir::succeeded(pm.run(*batched)))
+          << "--vmapc-batch failed on " << axes << ":\n"
+          << diagnostics;
+
+      auto wrapper = looped->lookupSymbol<mlir::func::FuncOp>("wrapper");
+      std::vector<HostTensor> args;
+      for (mlir::Type type : wrapper.getFunctionType().getInputs())
+        args.push_back(randomTensor(type, rng));
+      auto expected = vmapc::evaluateFunction(*looped, "wrapper", args);
+      ASSERT_TRUE(static_cast<bool>(expected))
+          << "looped evaluation of " << axes
+          << " failed: " << llvm::toString(expected.takeError());
+      auto actual = vmapc::evaluateFunction(*batched, "wrapper", args);
+      ASSERT_TRUE(static_cast<bool>(actual))
+          << "batched evaluation of " << axes
+          << " failed: " << llvm::toString(actual.takeError());
+      ASSERT_EQ(expected->size(), actual->size());
+      for (size_t i = 0; i < expected->size(); ++i)
+        EXPECT_TRUE(closeEnough((*expected)[i], (*actual)[i]))
+            << "vmap " << axes << ", result " << i;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Functions, BatchingRandomAxes, ::testing::ValuesIn(sourceFiles()),
+    [](const ::testing::TestParamInfo<std::string> &info) {
+      return caseName(info.param);
+    });
+
+} // namespace
