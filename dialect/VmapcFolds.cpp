@@ -19,6 +19,7 @@
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 
@@ -32,6 +33,17 @@ constexpr int64_t kMaxFoldElements = int64_t(1) << 16;
 
 DenseElementsAttr asDense(Attribute attr) {
   return dyn_cast_or_null<DenseElementsAttr>(attr);
+}
+
+/// The element count of `type`, or std::nullopt when it overflows int64_t.
+/// The verifier accepts such types; only a splat can stand for them, and
+/// ShapedType::getNumElements would silently wrap.
+std::optional<int64_t> checkedNumElements(ShapedType type) {
+  int64_t count = 1;
+  for (int64_t dim : type.getShape())
+    if (llvm::MulOverflow(count, dim, count))
+      return std::nullopt;
+  return count;
 }
 
 /// Whether a constant may be read element by element.
@@ -54,7 +66,10 @@ template <typename In, typename Fn>
 DenseElementsAttr mapElements(ArrayRef<DenseElementsAttr> inputs,
                               ShapedType resultType, Fn fn) {
   using Out = typename std::invoke_result_t<Fn, ArrayRef<In>>::value_type;
-  int64_t numElements = resultType.getNumElements();
+  std::optional<int64_t> checkedCount = checkedNumElements(resultType);
+  if (!checkedCount)
+    return {};
+  int64_t numElements = *checkedCount;
   if (numElements == 0)
     return DenseElementsAttr::get(resultType, ArrayRef<Out>{});
   bool allSplat =
@@ -127,7 +142,10 @@ DenseElementsAttr gatherElements(DenseElementsAttr source,
                                  function_ref<int64_t(int64_t)> sourceIndex) {
   if (source.isSplat())
     return source.resizeSplat(resultType);
-  int64_t numElements = resultType.getNumElements();
+  std::optional<int64_t> checkedCount = checkedNumElements(resultType);
+  if (!checkedCount)
+    return {};
+  int64_t numElements = *checkedCount;
   if (numElements > kMaxFoldElements ||
       source.getNumElements() > kMaxFoldElements)
     return {};
@@ -494,8 +512,9 @@ struct BroadcastToReshape : OpRewritePattern<BroadcastInDimOp> {
                                 PatternRewriter &rewriter) const override {
     auto operandType = cast<RankedTensorType>(op.getOperand().getType());
     auto resultType = cast<RankedTensorType>(op.getType());
-    if (operandType == resultType ||
-        operandType.getNumElements() != resultType.getNumElements())
+    std::optional<int64_t> operandCount = checkedNumElements(operandType);
+    if (operandType == resultType || !operandCount ||
+        operandCount != checkedNumElements(resultType))
       return failure();
     rewriter.replaceOpWithNewOp<ReshapeOp>(op, resultType, op.getOperand());
     return success();
@@ -631,8 +650,8 @@ OpFoldResult ConcatenateOp::fold(FoldAdaptor adaptor) {
                    inputs.front().getSplatValue<Attribute>();
       }))
     return inputs.front().resizeSplat(resultType);
-  int64_t numElements = resultType.getNumElements();
-  if (numElements > kMaxFoldElements)
+  std::optional<int64_t> numElements = checkedNumElements(resultType);
+  if (!numElements || *numElements > kMaxFoldElements)
     return {};
   // Row-major: the result is, for each index of the leading dims, the blocks
   // of each input in order.
@@ -643,7 +662,7 @@ OpFoldResult ConcatenateOp::fold(FoldAdaptor adaptor) {
   auto concat = [&](auto getValues) {
     using T = std::decay_t<decltype(getValues(inputs.front())[0])>;
     SmallVector<T> out;
-    out.reserve(numElements);
+    out.reserve(*numElements);
     for (int64_t o = 0; o < outer; ++o)
       for (DenseElementsAttr input : inputs) {
         int64_t block = input.getNumElements() / std::max<int64_t>(outer, 1);
@@ -671,7 +690,7 @@ struct SimplifyConcatenate : OpRewritePattern<ConcatenateOp> {
     bool changed = false;
     for (Value input : op.getInputs()) {
       auto type = cast<RankedTensorType>(input.getType());
-      if (type.getNumElements() == 0) {
+      if (llvm::is_contained(type.getShape(), 0)) {
         changed = true;
         continue;
       }
@@ -762,11 +781,9 @@ OpFoldResult ReduceOp::fold(FoldAdaptor adaptor) {
     return getOperand();
   ReduceKind kind = getReduceKind();
   Type elementType = resultType.getElementType();
-  int64_t reducedCount = 1;
-  for (int64_t d : dims)
-    reducedCount *= operandType.getDimSize(d);
   // Reducing nothing gives the identity, whatever the operand.
-  if (reducedCount == 0)
+  if (llvm::any_of(dims,
+                   [&](int64_t d) { return operandType.getDimSize(d) == 0; }))
     return DenseElementsAttr::get(resultType,
                                   reduceIdentity(kind, elementType));
 
@@ -776,11 +793,12 @@ OpFoldResult ReduceOp::fold(FoldAdaptor adaptor) {
   // max/min of copies of one value is that value.
   if (input.isSplat() && (kind == ReduceKind::Max || kind == ReduceKind::Min))
     return input.resizeSplat(resultType);
-  int64_t numInput = operandType.getNumElements();
   // A splat's sum/product is still computed element by element, so that
   // float rounding matches a sequential reduction; bound that work too.
-  if (numInput > kMaxFoldElements)
+  std::optional<int64_t> checkedInput = checkedNumElements(operandType);
+  if (!checkedInput || *checkedInput > kMaxFoldElements)
     return {};
+  int64_t numInput = *checkedInput;
 
   // Result index of each operand element: its coordinates without `dims`.
   ArrayRef<int64_t> inShape = operandType.getShape();

@@ -17,6 +17,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace vmapc;
@@ -48,6 +49,16 @@ std::string shapeString(ArrayRef<int64_t> shape) {
   llvm::interleaveComma(shape, os);
   os << "]";
   return s;
+}
+
+/// The element count of `type`, or std::nullopt when it overflows int64_t
+/// (ShapedType::getNumElements would silently wrap).
+std::optional<int64_t> checkedNumElements(ShapedType type) {
+  int64_t count = 1;
+  for (int64_t dim : type.getShape())
+    if (llvm::MulOverflow(count, dim, count))
+      return std::nullopt;
+  return count;
 }
 
 std::string typeString(Type type) {
@@ -202,12 +213,16 @@ LogicalResult BroadcastInDimOp::verify() {
 LogicalResult ReshapeOp::verify() {
   auto operand = cast<RankedTensorType>(getOperand().getType());
   auto result = cast<RankedTensorType>(getType());
-  if (operand.getNumElements() != result.getNumElements())
+  std::optional<int64_t> operandCount = checkedNumElements(operand);
+  std::optional<int64_t> resultCount = checkedNumElements(result);
+  if (!operandCount || !resultCount)
+    return emitOpError("element count of ")
+           << (operandCount ? result : operand) << " overflows int64";
+  if (*operandCount != *resultCount)
     return emitOpError("cannot reshape ")
-           << shapeString(operand.getShape()) << " ("
-           << operand.getNumElements() << " elements) to "
-           << shapeString(result.getShape()) << " ("
-           << result.getNumElements() << " elements)";
+           << shapeString(operand.getShape()) << " (" << *operandCount
+           << " elements) to " << shapeString(result.getShape()) << " ("
+           << *resultCount << " elements)";
   return success();
 }
 
@@ -365,7 +380,8 @@ LogicalResult SliceOp::inferReturnTypes(
       return fail(location, "slice [" + Twine(start) + ", " + Twine(limit) +
                                 ") of dimension " + Twine(d) +
                                 " is not within [0, " + Twine(size) + "]");
-    shape.push_back((limit - start + stride - 1) / stride);
+    // ceil((limit - start) / stride), without overflowing for huge strides.
+    shape.push_back(limit == start ? 0 : 1 + (limit - start - 1) / stride);
   }
   inferredReturnTypes.push_back(
       RankedTensorType::get(shape, operand.getElementType()));
@@ -405,7 +421,9 @@ LogicalResult ConcatenateOp::inferReturnTypes(
                                   shapeString(first.getShape()) +
                                   "; only dimension " + Twine(dim) +
                                   " may differ");
-    shape[dim] += type.getDimSize(dim);
+    if (llvm::AddOverflow(shape[dim], type.getDimSize(dim), shape[dim]))
+      return fail(location, "concatenated dimension " + Twine(dim) +
+                                " overflows int64");
   }
   inferredReturnTypes.push_back(
       RankedTensorType::get(shape, first.getElementType()));

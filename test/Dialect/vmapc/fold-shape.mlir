@@ -348,6 +348,18 @@ func.func @reduce_splat() -> (tensor<100000xf32>, tensor<3xf32>, tensor<3xf32>) 
 
 // -----
 
+// A splat whose element count overflows int64 is not summed (a wrapped count
+// would give a wrong result).
+// CHECK-LABEL: func.func @reduce_splat_overflow
+// CHECK: vmapc.reduce sum
+func.func @reduce_splat_overflow() -> tensor<f32> {
+  %c = vmapc.constant dense<1.0> : tensor<4611686018427387904x4xf32>
+  %0 = vmapc.reduce sum %c, dims = [0, 1] : tensor<4611686018427387904x4xf32> -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
 // Reducing no dimension is the identity; reducing an empty dimension gives
 // the reduction's identity, whatever the operand.
 // CHECK-LABEL: func.func @reduce_trivial

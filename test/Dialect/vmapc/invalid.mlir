@@ -375,6 +375,15 @@ func.func @reshape_count(%a: tensor<2x3xf32>) {
 
 // -----
 
+// 2^62 * 4 elements do not fit in int64: no wrapped-around count may match.
+func.func @reshape_count_overflow(%a: tensor<4611686018427387904x4xf32>) {
+  // expected-error @+1 {{element count of 'tensor<4611686018427387904x4xf32>' overflows int64}}
+  %0 = vmapc.reshape %a : tensor<4611686018427387904x4xf32> -> tensor<0xf32>
+  return
+}
+
+// -----
+
 func.func @reshape_element_type(%a: tensor<2x3xf32>) {
   // expected-error @+1 {{requires the same element type for all operands and results}}
   %0 = vmapc.reshape %a : tensor<2x3xf32> -> tensor<6xi32>
@@ -704,6 +713,15 @@ func.func @concatenate_shape(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>, %c: tenso
   // expected-error @+2 {{input 2 has shape [1, 4] but input 0 has shape [2, 3]; only dimension 0 may differ}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = vmapc.concatenate %a, %b, %c dim = 0 : (tensor<2x3xf32>, tensor<2x3xf32>, tensor<1x4xf32>) -> tensor<5x3xf32>
+  return
+}
+
+// -----
+
+func.func @concatenate_overflow(%a: tensor<4611686018427387904xf32>) {
+  // expected-error @+2 {{concatenated dimension 0 overflows int64}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = vmapc.concatenate %a, %a dim = 0 : (tensor<4611686018427387904xf32>, tensor<4611686018427387904xf32>) -> tensor<0xf32>
   return
 }
 

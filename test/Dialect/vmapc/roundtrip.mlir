@@ -1,5 +1,6 @@
 // RUN: vmapc-opt %s | vmapc-opt | FileCheck %s
 // RUN: vmapc-opt %s --mlir-print-op-generic | vmapc-opt | FileCheck %s
+// RUN: vmapc-opt %s --emit-bytecode | vmapc-opt | FileCheck %s
 
 // Every op of the dialect in its pretty form: parse, print, parse again.
 
@@ -137,6 +138,9 @@ func.func @shapes(%x: tensor<3xf32>, %m: tensor<2x3x4xf32>) -> tensor<2x3xf32> {
   %p = vmapc.reduce prod %m, dims = [0, 1, 2] : tensor<2x3x4xf32> -> tensor<f32>
   // CHECK: vmapc.slice %[[M]], start = [0, 1, 0], limit = [2, 3, 4], strides = [1, 1, 2] : tensor<2x3x4xf32> -> tensor<2x2x2xf32>
   %sl = vmapc.slice %m, start = [0, 1, 0], limit = [2, 3, 4], strides = [1, 1, 2] : tensor<2x3x4xf32> -> tensor<2x2x2xf32>
+  // A stride past the end takes one element (no overflow in the size).
+  // CHECK: vmapc.slice %[[X]], start = [1], limit = [3], strides = [9223372036854775807] : tensor<3xf32> -> tensor<1xf32>
+  %sh = vmapc.slice %x, start = [1], limit = [3], strides = [9223372036854775807] : tensor<3xf32> -> tensor<1xf32>
   // CHECK: vmapc.concatenate %[[BC]], %[[BC]] dim = 0 : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
   %c = vmapc.concatenate %b, %b dim = 0 : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
   // CHECK: vmapc.concatenate %[[X]] dim = 0 : (tensor<3xf32>) -> tensor<3xf32>
