@@ -45,7 +45,8 @@ struct BatchedFunction {
 };
 
 /// The builder handed to batching rules. The batching pass derives from it
-/// to implement the hooks that need the whole module (batching a callee).
+/// to implement the hooks that need the whole module (batching a callee) or
+/// the state of the function being batched (batching a nested region).
 ///
 /// Every helper emits at the builder's insertion point, at location `loc`,
 /// and emits nothing when there is nothing to do (a batch dim already in
@@ -126,6 +127,22 @@ public:
   getBatchedFunction(mlir::Operation *user, mlir::func::FuncOp callee,
                      llvm::ArrayRef<std::optional<int64_t>> argDims,
                      int64_t size) = 0;
+
+  /// For ops with regions (control flow): batches `source`, a one-block
+  /// region of the op being batched, into the empty region `dest`. The new
+  /// block's arguments are the source block's, batched at `argDims`; values
+  /// the body uses from above keep the batched form they have where the op
+  /// is. The source terminator is rebuilt (same op name and attributes) on
+  /// the batched values, operand i first moved to `resultDims[i]` when that
+  /// entry is set (materialized if unbatched); unset entries leave operands
+  /// where the body puts them. Returns the batch dims of the rebuilt
+  /// terminator's operands. Batching into a scratch region first gives a
+  /// rule the natural result dims (e.g. to find which loop carries become
+  /// batched) before it builds its op.
+  virtual mlir::FailureOr<llvm::SmallVector<std::optional<int64_t>>>
+  batchRegion(mlir::Region &source, mlir::Region &dest,
+              llvm::ArrayRef<std::optional<int64_t>> argDims,
+              llvm::ArrayRef<std::optional<int64_t>> resultDims) = 0;
 
 protected:
   mlir::OpBuilder &builder;

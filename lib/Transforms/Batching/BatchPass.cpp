@@ -79,23 +79,250 @@ private:
   llvm::StringSet<> inProgress;
 };
 
-/// The builder handed to the rules while one function is being batched.
+/// Batches the ops of one block into another, remembering the batched form
+/// of every value it defines. A nested region gets a child batcher whose
+/// lookups fall back to its parent, because regions may use values defined
+/// above them.
+class BlockBatcher {
+public:
+  BlockBatcher(FunctionBatcher &functions, int64_t size,
+               const BlockBatcher *parent,
+               function_ref<void(InFlightDiagnostic &)> noteContext)
+      : functions(functions), size(size), parent(parent),
+        noteContext(noteContext) {}
+
+  void map(Value original, BatchedValue batched) {
+    values[original] = batched;
+  }
+
+  /// The batched form of `original`; a value defined outside everything
+  /// being batched is unbatched.
+  BatchedValue lookup(Value original) const {
+    for (const BlockBatcher *b = this; b; b = b->parent) {
+      auto it = b->values.find(original);
+      if (it != b->values.end())
+        return it->second;
+    }
+    return BatchedValue::unbatched(original);
+  }
+
+  /// Batches every op of `source` but its terminator into the end of
+  /// `dest`; returns the batched operands of the terminator.
+  FailureOr<SmallVector<BatchedValue>> batchBody(Block &source, Block &dest);
+
+  /// BatchingBuilder::batchRegion for the ops of this block.
+  FailureOr<SmallVector<std::optional<int64_t>>>
+  batchRegion(Region &source, Region &dest,
+              ArrayRef<std::optional<int64_t>> argDims,
+              ArrayRef<std::optional<int64_t>> resultDims);
+
+private:
+  LogicalResult batchOp(Operation &op, BatchingBuilder &rules,
+                        OpBuilder &builder);
+
+  FunctionBatcher &functions;
+  int64_t size;
+  const BlockBatcher *parent;
+  /// Adds "while batching @f for this op" to diagnostics.
+  function_ref<void(InFlightDiagnostic &)> noteContext;
+  DenseMap<Value, BatchedValue> values;
+};
+
+/// The builder handed to the rules while one block is being batched.
 class PassBatchingBuilder : public BatchingBuilder {
 public:
   PassBatchingBuilder(OpBuilder &builder, int64_t batchSize,
-                      FunctionBatcher &batcher)
-      : BatchingBuilder(builder, batchSize), batcher(batcher) {}
+                      FunctionBatcher &functions, BlockBatcher *block)
+      : BatchingBuilder(builder, batchSize), functions(functions),
+        block(block) {}
 
   FailureOr<BatchedFunction>
   getBatchedFunction(Operation *user, func::FuncOp callee,
                      ArrayRef<std::optional<int64_t>> argDims,
                      int64_t size) override {
-    return batcher.getBatchedFunction(user, callee, argDims, size);
+    return functions.getBatchedFunction(user, callee, argDims, size);
+  }
+
+  FailureOr<SmallVector<std::optional<int64_t>>>
+  batchRegion(Region &source, Region &dest,
+              ArrayRef<std::optional<int64_t>> argDims,
+              ArrayRef<std::optional<int64_t>> resultDims) override {
+    if (!block) {
+      emitError(source.getLoc(), "no enclosing function is being batched");
+      return failure();
+    }
+    return block->batchRegion(source, dest, argDims, resultDims);
   }
 
 private:
-  FunctionBatcher &batcher;
+  FunctionBatcher &functions;
+  /// The block being batched; null outside of one (the top-level expansion
+  /// of a vmap only moves result axes).
+  BlockBatcher *block;
 };
+
+FailureOr<SmallVector<BatchedValue>> BlockBatcher::batchBody(Block &source,
+                                                            Block &dest) {
+  // `dest` may sit in a scratch region without a parent op, which has no
+  // context to give: take it from the source.
+  OpBuilder builder(source.getParentOp()->getContext());
+  builder.setInsertionPointToEnd(&dest);
+  PassBatchingBuilder rules(builder, size, functions, this);
+  for (Operation &op : source.without_terminator())
+    if (failed(batchOp(op, rules, builder)))
+      return failure();
+  Operation *terminator = source.getTerminator();
+  if (!terminator)
+    return emitError(source.getParent()->getLoc(),
+                     "cannot batch a block without a terminator");
+  return llvm::map_to_vector(terminator->getOperands(),
+                             [&](Value v) { return lookup(v); });
+}
+
+LogicalResult BlockBatcher::batchOp(Operation &op, BatchingBuilder &rules,
+                                    OpBuilder &builder) {
+  SmallVector<BatchedValue> operands = llvm::map_to_vector(
+      op.getOperands(), [&](Value v) { return lookup(v); });
+  bool anyBatched = llvm::any_of(
+      operands, [](const BatchedValue &v) { return v.isBatched(); });
+  // Values the op's regions use from above, and whether any is batched.
+  SmallVector<Value> captured;
+  bool capturesBatched = false;
+  op.walk([&](Operation *nested) {
+    if (nested == &op)
+      return;
+    for (Value used : nested->getOperands()) {
+      if (op.isAncestor(used.getParentRegion()->getParentOp()))
+        continue;
+      captured.push_back(used);
+      capturesBatched |= lookup(used).isBatched();
+    }
+  });
+
+  // Nothing batched flows into the op: its results are the same for every
+  // batch element, so it is copied unchanged.
+  if (!anyBatched && !capturesBatched) {
+    IRMapping mapping;
+    for (auto [original, v] : llvm::zip_equal(op.getOperands(), operands))
+      mapping.map(original, v.value);
+    for (Value used : captured)
+      mapping.map(used, lookup(used).value);
+    Operation *clone = builder.clone(op, mapping);
+    for (auto [result, cloned] :
+         llvm::zip_equal(op.getResults(), clone->getResults()))
+      map(result, BatchedValue::unbatched(cloned));
+    return success();
+  }
+
+  auto rule = dyn_cast<BatchingOpInterface>(&op);
+  if (!rule) {
+    InFlightDiagnostic diag = op.emitOpError("has no batching rule");
+    noteContext(diag);
+    return failure();
+  }
+  // A failing rule has reported why.
+  FailureOr<SmallVector<BatchedValue>> results = rule.batch(rules, operands);
+  if (failed(results))
+    return failure();
+  if (results->size() != op.getNumResults())
+    return op.emitOpError("batching rule returned ")
+           << results->size() << " results for " << op.getNumResults();
+  for (auto [result, batched] : llvm::zip_equal(op.getResults(), *results)) {
+    Type expected = result.getType();
+    if (batched.batchDim) {
+      auto tensor = dyn_cast<RankedTensorType>(expected);
+      if (!tensor)
+        return op.emitOpError("batching rule batched a result of type ")
+               << expected;
+      expected = BatchingBuilder::insertDim(tensor, *batched.batchDim, size);
+    }
+    if (batched.value.getType() != expected)
+      return op.emitOpError("batching rule produced ")
+             << batched.value.getType() << " but " << expected
+             << " was expected";
+    map(result, batched);
+  }
+  return success();
+}
+
+/// The batched types of `types` for batch dims `dims` (std::nullopt: as
+/// is), or failure with a diagnostic at `loc` for a dim that does not fit.
+static FailureOr<SmallVector<Type>>
+batchedTypes(Location loc, TypeRange types,
+             ArrayRef<std::optional<int64_t>> dims, int64_t size) {
+  if (dims.size() != types.size())
+    return emitError(loc, "expected ")
+           << types.size() << " batch dims, got " << dims.size();
+  SmallVector<Type> result;
+  for (auto [type, dim] : llvm::zip_equal(types, dims)) {
+    if (!dim) {
+      result.push_back(type);
+      continue;
+    }
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor || *dim < 0 || *dim > tensor.getRank())
+      return emitError(loc, "cannot batch a value of type ")
+             << type << " at dim " << *dim;
+    result.push_back(BatchingBuilder::insertDim(tensor, *dim, size));
+  }
+  return result;
+}
+
+FailureOr<SmallVector<std::optional<int64_t>>>
+BlockBatcher::batchRegion(Region &source, Region &dest,
+                          ArrayRef<std::optional<int64_t>> argDims,
+                          ArrayRef<std::optional<int64_t>> resultDims) {
+  if (!source.hasOneBlock())
+    return emitError(source.getLoc(),
+                     "can only batch regions with one block");
+  if (!dest.empty())
+    return emitError(source.getLoc(),
+                     "batchRegion needs an empty destination region");
+  Block &sourceBlock = source.front();
+  FailureOr<SmallVector<Type>> argTypes = batchedTypes(
+      source.getLoc(), sourceBlock.getArgumentTypes(), argDims, size);
+  if (failed(argTypes))
+    return failure();
+  Block *block = new Block();
+  dest.push_back(block);
+  for (auto [type, arg] : llvm::zip_equal(*argTypes, sourceBlock.getArguments()))
+    block->addArgument(type, arg.getLoc());
+
+  BlockBatcher child(functions, size, this, noteContext);
+  for (auto [arg, newArg, dim] : llvm::zip_equal(
+           sourceBlock.getArguments(), block->getArguments(), argDims))
+    child.map(arg, {newArg, dim});
+  FailureOr<SmallVector<BatchedValue>> yielded =
+      child.batchBody(sourceBlock, *block);
+  if (failed(yielded))
+    return failure();
+  if (!resultDims.empty() && resultDims.size() != yielded->size())
+    return emitError(source.getLoc(), "expected ")
+           << yielded->size() << " result batch dims, got "
+           << resultDims.size();
+
+  Operation *terminator = sourceBlock.getTerminator();
+  OpBuilder builder(terminator->getContext());
+  builder.setInsertionPointToEnd(block);
+  PassBatchingBuilder helpers(builder, size, functions, &child);
+  SmallVector<Value> operands;
+  SmallVector<std::optional<int64_t>> dims;
+  for (auto [i, value] : llvm::enumerate(*yielded)) {
+    std::optional<int64_t> to =
+        resultDims.empty() ? std::nullopt : resultDims[i];
+    if (!to) {
+      operands.push_back(value.value);
+      dims.push_back(value.batchDim);
+      continue;
+    }
+    operands.push_back(helpers.moveBatchDim(terminator->getLoc(), value, *to));
+    dims.push_back(to);
+  }
+  OperationState state(terminator->getLoc(), terminator->getName(), operands,
+                       terminator->getResultTypes(), terminator->getAttrs());
+  builder.create(state);
+  return dims;
+}
 
 FailureOr<BatchedFunction>
 FunctionBatcher::getBatchedFunction(Operation *user, func::FuncOp callee,
@@ -150,20 +377,10 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
            << " argument batch dims but it takes " << type.getNumInputs()
            << " arguments";
   }
-
-  SmallVector<Type> argTypes;
-  for (auto [argType, dim] : llvm::zip_equal(type.getInputs(), argDims)) {
-    if (!dim) {
-      argTypes.push_back(argType);
-      continue;
-    }
-    auto tensor = dyn_cast<RankedTensorType>(argType);
-    if (!tensor || *dim < 0 || *dim > tensor.getRank())
-      return user->emitError("cannot batch argument of type ")
-             << argType << " of @" << callee.getSymName() << " at dim "
-             << *dim;
-    argTypes.push_back(BatchingBuilder::insertDim(tensor, *dim, size));
-  }
+  FailureOr<SmallVector<Type>> argTypes =
+      batchedTypes(user->getLoc(), type.getInputs(), argDims, size);
+  if (failed(argTypes))
+    return failure();
 
   // The copy goes right before the function that first needs it, so the
   // output reads definitions before uses; it is private: only calls that
@@ -173,107 +390,37 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
                                        : callee.getOperation());
   std::string name =
       (callee.getSymName() + "_batched_" + batchedSuffix(argDims, size)).str();
-  auto copy = func::FuncOp::create(moduleBuilder, callee.getLoc(), name,
-                                   moduleBuilder.getFunctionType(argTypes, {}));
+  auto copy = func::FuncOp::create(
+      moduleBuilder, callee.getLoc(), name,
+      moduleBuilder.getFunctionType(*argTypes, {}));
   copy.setPrivate();
   Block *entry = copy.addEntryBlock();
-  auto eraseCopy = [&] {
-    copy.erase();
-    return failure();
-  };
 
-  DenseMap<Value, BatchedValue> batchedValues;
+  BlockBatcher body(*this, size, /*parent=*/nullptr, noteUser);
   for (auto [arg, newArg, dim] :
        llvm::zip_equal(callee.getArguments(), entry->getArguments(), argDims))
-    batchedValues[arg] = {newArg, dim};
-
-  OpBuilder builder = OpBuilder::atBlockEnd(entry);
-  PassBatchingBuilder rules(builder, size, *this);
-  SmallVector<std::optional<int64_t>> resultDims;
-  for (Operation &op : callee.getBody().front()) {
-    SmallVector<BatchedValue> operands;
-    for (Value operand : op.getOperands()) {
-      auto it = batchedValues.find(operand);
-      operands.push_back(it == batchedValues.end()
-                             ? BatchedValue::unbatched(operand)
-                             : it->second);
-    }
-
-    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
-      SmallVector<Value> values;
-      for (const BatchedValue &v : operands) {
-        values.push_back(v.value);
-        resultDims.push_back(v.batchDim);
-      }
-      func::ReturnOp::create(builder, ret.getLoc(), values);
-      copy.setFunctionType(builder.getFunctionType(
-          argTypes, ValueRange(values).getTypes()));
-      continue;
-    }
-
-    // Nothing batched flows into the op (and none into its regions, which
-    // only see values through their operands here): its results are the
-    // same for every batch element, so it is copied unchanged.
-    bool anyBatched = llvm::any_of(
-        operands, [](const BatchedValue &v) { return v.isBatched(); });
-    bool regionUsesBatched = false;
-    op.walk([&](Operation *nested) {
-      if (nested == &op)
-        return;
-      for (Value used : nested->getOperands()) {
-        auto it = batchedValues.find(used);
-        if (it != batchedValues.end() && it->second.isBatched())
-          regionUsesBatched = true;
-      }
-    });
-    if (!anyBatched && !regionUsesBatched) {
-      IRMapping mapping;
-      for (auto [original, v] : llvm::zip_equal(op.getOperands(), operands))
-        mapping.map(original, v.value);
-      // Regions may use any earlier value directly.
-      if (op.getNumRegions() != 0)
-        for (auto &[original, v] : batchedValues)
-          mapping.map(original, v.value);
-      Operation *clone = builder.clone(op, mapping);
-      for (auto [result, cloned] :
-           llvm::zip_equal(op.getResults(), clone->getResults()))
-        batchedValues[result] = BatchedValue::unbatched(cloned);
-      continue;
-    }
-
-    auto rule = dyn_cast<BatchingOpInterface>(&op);
-    if (!rule || regionUsesBatched) {
-      InFlightDiagnostic diag = op.emitOpError("has no batching rule");
-      if (rule)
-        diag << " for regions that use batched values";
-      noteUser(diag);
-      return eraseCopy();
-    }
-    FailureOr<SmallVector<BatchedValue>> results =
-        rule.batch(rules, operands);
-    // A failing rule has reported why.
-    if (failed(results))
-      return eraseCopy();
-    if (results->size() != op.getNumResults()) {
-      InFlightDiagnostic diag =
-          op.emitOpError("batching rule returned ")
-          << results->size() << " results for " << op.getNumResults();
-      return eraseCopy();
-    }
-    for (auto [result, batched] : llvm::zip_equal(op.getResults(), *results)) {
-      Type expected = result.getType();
-      if (batched.batchDim)
-        expected = BatchingBuilder::insertDim(
-            cast<RankedTensorType>(expected), *batched.batchDim, size);
-      if (batched.value.getType() != expected) {
-        InFlightDiagnostic diag = op.emitOpError("batching rule produced ")
-                                  << batched.value.getType() << " but "
-                                  << expected << " was expected";
-        return eraseCopy();
-      }
-      batchedValues[result] = batched;
-    }
+    body.map(arg, {newArg, dim});
+  Block &sourceBlock = callee.getBody().front();
+  FailureOr<SmallVector<BatchedValue>> results =
+      body.batchBody(sourceBlock, *entry);
+  if (failed(results)) {
+    copy.erase();
+    return failure();
   }
+
+  // The results stay where the body puts them; callers move them.
+  OpBuilder builder = OpBuilder::atBlockEnd(entry);
+  SmallVector<Value> values;
+  SmallVector<std::optional<int64_t>> resultDims;
+  for (const BatchedValue &v : *results) {
+    values.push_back(v.value);
+    resultDims.push_back(v.batchDim);
+  }
+  func::ReturnOp::create(builder, sourceBlock.getTerminator()->getLoc(),
+                         values);
+  copy.setFunctionType(
+      builder.getFunctionType(*argTypes, ValueRange(values).getTypes()));
+
   // Rules replace some unbatched values by batched forms built from their
   // sources (a broadcast of a broadcast, a larger splat constant); the
   // copied originals are then dead.
@@ -302,7 +449,8 @@ LogicalResult FunctionBatcher::expand(VmapOp vmap) {
   auto call = func::CallOp::create(builder, vmap.getLoc(), batched->func,
                                    vmap.getOperands());
   // The enclosing function is not batched: results are plain values.
-  PassBatchingBuilder helpers(builder, vmap.getBatchSize(), *this);
+  PassBatchingBuilder helpers(builder, vmap.getBatchSize(), *this,
+                              /*block=*/nullptr);
   SmallVector<BatchedValue> results = llvm::map_to_vector(
       call.getResults(), [](Value v) { return BatchedValue::unbatched(v); });
   FailureOr<SmallVector<BatchedValue>> placed =
