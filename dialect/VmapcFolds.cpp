@@ -117,8 +117,7 @@ OpFoldResult foldElementwise(ArrayRef<Attribute> operands, Type resultType,
 APFloat fromDouble(double value, const APFloat &like) {
   APFloat result(value);
   bool losesInfo;
-  result.convert(like.getSemantics(), APFloat::rmNearestTiesToEven,
-                 &losesInfo);
+  result.convert(like.getSemantics(), APFloat::rmNearestTiesToEven, &losesInfo);
   return result;
 }
 
@@ -349,8 +348,7 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
           case ComparePredicate::LT:
             return boolean(c == APFloat::cmpLessThan);
           case ComparePredicate::LE:
-            return boolean(c == APFloat::cmpLessThan ||
-                           c == APFloat::cmpEqual);
+            return boolean(c == APFloat::cmpLessThan || c == APFloat::cmpEqual);
           case ComparePredicate::GT:
             return boolean(c == APFloat::cmpGreaterThan);
           case ComparePredicate::GE:
@@ -360,24 +358,24 @@ OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
           llvm_unreachable("unknown compare predicate");
         });
   }
-  return mapElements<APInt>(
-      {lhs, rhs}, resultType, [&](ArrayRef<APInt> x) -> std::optional<APInt> {
-        switch (predicate) {
-        case ComparePredicate::EQ:
-          return boolean(x[0].eq(x[1]));
-        case ComparePredicate::NE:
-          return boolean(x[0].ne(x[1]));
-        case ComparePredicate::LT:
-          return boolean(x[0].slt(x[1]));
-        case ComparePredicate::LE:
-          return boolean(x[0].sle(x[1]));
-        case ComparePredicate::GT:
-          return boolean(x[0].sgt(x[1]));
-        case ComparePredicate::GE:
-          return boolean(x[0].sge(x[1]));
-        }
-        llvm_unreachable("unknown compare predicate");
-      });
+  return mapElements<APInt>({lhs, rhs}, resultType,
+                            [&](ArrayRef<APInt> x) -> std::optional<APInt> {
+                              switch (predicate) {
+                              case ComparePredicate::EQ:
+                                return boolean(x[0].eq(x[1]));
+                              case ComparePredicate::NE:
+                                return boolean(x[0].ne(x[1]));
+                              case ComparePredicate::LT:
+                                return boolean(x[0].slt(x[1]));
+                              case ComparePredicate::LE:
+                                return boolean(x[0].sle(x[1]));
+                              case ComparePredicate::GT:
+                                return boolean(x[0].sgt(x[1]));
+                              case ComparePredicate::GE:
+                                return boolean(x[0].sge(x[1]));
+                              }
+                              llvm_unreachable("unknown compare predicate");
+                            });
 }
 
 OpFoldResult SelectOp::fold(FoldAdaptor adaptor) {
@@ -836,10 +834,10 @@ OpFoldResult ReduceOp::fold(FoldAdaptor adaptor) {
       llvm_unreachable("unknown reduce kind");
     };
     return DenseElementsAttr::get(
-        resultType, ArrayRef<APFloat>(reduceValues<APFloat>(
-                        input, numInput, numResult,
-                        cast<FloatAttr>(identity).getValue(), resultIndex,
-                        combine)));
+        resultType,
+        ArrayRef<APFloat>(reduceValues<APFloat>(
+            input, numInput, numResult, cast<FloatAttr>(identity).getValue(),
+            resultIndex, combine)));
   }
   auto combine = [&](const APInt &a, const APInt &b) {
     switch (kind) {
@@ -856,7 +854,7 @@ OpFoldResult ReduceOp::fold(FoldAdaptor adaptor) {
   };
   return DenseElementsAttr::get(
       resultType,
-      ArrayRef<APInt>(reduceValues<APInt>(input, numInput, numResult,
-                                          cast<IntegerAttr>(identity).getValue(),
-                                          resultIndex, combine)));
+      ArrayRef<APInt>(reduceValues<APInt>(
+          input, numInput, numResult, cast<IntegerAttr>(identity).getValue(),
+          resultIndex, combine)));
 }

@@ -85,8 +85,8 @@ protected:
     std::string all;
     for (const std::string &m : messages)
       all += "\n  " + m;
-    EXPECT_TRUE(found) << "expected a diagnostic containing '"
-                       << expected.str() << "', got:" << all;
+    EXPECT_TRUE(found) << "expected a diagnostic containing '" << expected.str()
+                       << "', got:" << all;
   }
 
   /// Creates `name` through the generic builder: any result types, any
@@ -184,7 +184,8 @@ TEST_F(DialectBuildersTest, CompareAndSelect) {
 
 TEST_F(DialectBuildersTest, ConstantIotaConvert) {
   auto type = tensor({2, 3}, i32());
-  auto value = DenseElementsAttr::get(type, ArrayRef<int32_t>{1, 2, 3, 4, 5, 6});
+  auto value =
+      DenseElementsAttr::get(type, ArrayRef<int32_t>{1, 2, 3, 4, 5, 6});
   auto constant = ConstantOp::create(builder, loc, value);
   EXPECT_EQ(constant.getType(), type);
   EXPECT_EQ(constant.getValue(), value);
@@ -193,8 +194,8 @@ TEST_F(DialectBuildersTest, ConstantIotaConvert) {
   EXPECT_EQ(iota.getType(), tensor({4, 5}, f32()));
   EXPECT_EQ(iota.getDimension(), 1u);
 
-  auto convert = ConvertOp::create(builder, loc, tensor({2, 3}, f64()),
-                                   constant);
+  auto convert =
+      ConvertOp::create(builder, loc, tensor({2, 3}, f64()), constant);
   EXPECT_EQ(convert.getType(), tensor({2, 3}, f64()));
   EXPECT_TRUE(succeeded(verify(*module)));
 }
@@ -217,16 +218,16 @@ TEST_F(DialectBuildersTest, ShapeOps) {
   auto sum = ReduceOp::create(builder, loc, x, "sum", ArrayRef<int64_t>{0, 2});
   EXPECT_EQ(sum.getType(), tensor({3}, f32()));
   EXPECT_EQ(sum.getReduceKind(), ReduceKind::Sum);
-  auto all = ReduceOp::create(builder, loc, x, "max",
-                              ArrayRef<int64_t>{2, 1, 0});
+  auto all =
+      ReduceOp::create(builder, loc, x, "max", ArrayRef<int64_t>{2, 1, 0});
   EXPECT_EQ(all.getType(), tensor({}, f32()));
   auto none = ReduceOp::create(builder, loc, x, "prod", ArrayRef<int64_t>{});
   EXPECT_EQ(none.getType(), x.getType());
 
   // ceil((limit - start) / stride) per dim.
-  auto slice = SliceOp::create(builder, loc, x, ArrayRef<int64_t>{0, 1, 0},
-                               ArrayRef<int64_t>{2, 3, 4},
-                               ArrayRef<int64_t>{1, 1, 3});
+  auto slice =
+      SliceOp::create(builder, loc, x, ArrayRef<int64_t>{0, 1, 0},
+                      ArrayRef<int64_t>{2, 3, 4}, ArrayRef<int64_t>{1, 1, 3});
   EXPECT_EQ(slice.getType(), tensor({2, 2, 2}, f32()));
   auto empty = SliceOp::create(builder, loc, v, ArrayRef<int64_t>{2},
                                ArrayRef<int64_t>{2}, ArrayRef<int64_t>{1});
@@ -279,8 +280,8 @@ TEST_F(DialectBuildersTest, Indexing) {
   // batch_dims pairs leading dims: [2, 10] x [2, 3] along axis 1 -> [2, 3].
   Value batchedTable = arg(tensor({2, 10}, f32()));
   Value batchedIndices = arg(tensor({2, 3}, i64()));
-  auto batchedTake = GatherOp::create(builder, loc, batchedTable,
-                                      batchedIndices, 1, 1);
+  auto batchedTake =
+      GatherOp::create(builder, loc, batchedTable, batchedIndices, 1, 1);
   EXPECT_EQ(batchedTake.getType(), tensor({2, 3}, f32()));
   EXPECT_TRUE(succeeded(verify(*module)));
 }
@@ -304,8 +305,8 @@ TEST_F(DialectBuildersTest, LinearAlgebra) {
   EXPECT_EQ(right.getType(), c.getType());
   // Attribute builder with the optional flags left out: left_side is the
   // default (true) for inference too.
-  auto defaulted = TriangularSolveOp::create(builder, loc, a, b,
-                                             builder.getBoolAttr(true));
+  auto defaulted =
+      TriangularSolveOp::create(builder, loc, a, b, builder.getBoolAttr(true));
   EXPECT_EQ(defaulted.getType(), b.getType());
   EXPECT_TRUE(succeeded(verify(*module)));
 }
@@ -326,9 +327,9 @@ TEST_F(DialectBuildersTest, Vmap) {
   ArrayAttr inAxes = builder.getArrayAttr(
       {builder.getI64IntegerAttr(-1), builder.getUnitAttr()});
   ArrayAttr outAxes = builder.getArrayAttr({builder.getI64IntegerAttr(1)});
-  auto vmap = VmapOp::create(builder, loc, TypeRange{tensor({2, 8}, f32())},
-                             "f", ValueRange{x, w}, inAxes, outAxes,
-                             IntegerAttr());
+  auto vmap =
+      VmapOp::create(builder, loc, TypeRange{tensor({2, 8}, f32())}, "f",
+                     ValueRange{x, w}, inAxes, outAxes, IntegerAttr());
   EXPECT_EQ(vmap.getInAxis(0), std::optional<int64_t>(1));
   EXPECT_EQ(vmap.getInAxis(1), std::nullopt);
   EXPECT_EQ(vmap.getOutAxis(0), std::optional<int64_t>(1));
@@ -370,24 +371,24 @@ TEST_F(DialectBuildersTest, RejectsWrongElementwiseResult) {
 
 TEST_F(DialectBuildersTest, RejectsIntegerPow) {
   Value a = arg(tensor({4}, i32()));
-  Operation *op = createGeneric(PowOp::getOperationName(), {a.getType()},
-                                {a, a});
+  Operation *op =
+      createGeneric(PowOp::getOperationName(), {a.getType()}, {a, a});
   expectRejected(op, "must be statically shaped tensor of 32-bit float or "
                      "64-bit float values");
 }
 
 TEST_F(DialectBuildersTest, RejectsBadPredicate) {
   Value a = arg(tensor({4}, f32()));
-  Operation *op = CompareOp::create(builder, loc, tensor({4}, i1()), a, a,
-                                    "less");
+  Operation *op =
+      CompareOp::create(builder, loc, tensor({4}, i1()), a, a, "less");
   expectRejected(op, "predicate must be one of eq, ne, lt, le, gt, ge; got "
                      "'less'");
 }
 
 TEST_F(DialectBuildersTest, RejectsWrongCompareResult) {
   Value a = arg(tensor({4}, f32()));
-  Operation *op = CompareOp::create(builder, loc, tensor({2}, i1()), a, a,
-                                    "eq");
+  Operation *op =
+      CompareOp::create(builder, loc, tensor({2}, i1()), a, a, "eq");
   expectRejected(op, "inferred type(s) 'tensor<4xi1>' are incompatible with "
                      "return type(s) of operation 'tensor<2xi1>'");
 }
@@ -425,8 +426,8 @@ TEST_F(DialectBuildersTest, RejectsBroadcastRules) {
                  "rank 2");
   Operation *order = BroadcastInDimOp::create(
       builder, loc, tensor({3, 2}, f32()), a, ArrayRef<int64_t>{1, 0});
-  expectRejected(order,
-                 "broadcast_dimensions must be strictly increasing, got [1, 0]");
+  expectRejected(
+      order, "broadcast_dimensions must be strictly increasing, got [1, 0]");
   Operation *size = BroadcastInDimOp::create(
       builder, loc, tensor({2, 4}, f32()), a, ArrayRef<int64_t>{0, 1});
   expectRejected(size, "operand dimension 1 of size 3 cannot broadcast to "
@@ -441,23 +442,23 @@ TEST_F(DialectBuildersTest, RejectsReshapeCount) {
 
 TEST_F(DialectBuildersTest, RejectsNonPermutation) {
   Value a = arg(tensor({2, 3}, f32()));
-  Operation *op = createGeneric(TransposeOp::getOperationName(),
-                                {tensor({3, 3}, f32())}, {a},
-                                {named("permutation", dims({1, 1}))});
+  Operation *op =
+      createGeneric(TransposeOp::getOperationName(), {tensor({3, 3}, f32())},
+                    {a}, {named("permutation", dims({1, 1}))});
   expectRejected(op, "permutation dimension 1 appears more than once");
 }
 
 TEST_F(DialectBuildersTest, RejectsReduceKindAndDims) {
   Value a = arg(tensor({2, 3}, f32()));
-  Operation *kind = createGeneric(
-      ReduceOp::getOperationName(), {tensor({2}, f32())}, {a},
-      {named("kind", builder.getStringAttr("mean")),
-       named("dimensions", dims({1}))});
+  Operation *kind =
+      createGeneric(ReduceOp::getOperationName(), {tensor({2}, f32())}, {a},
+                    {named("kind", builder.getStringAttr("mean")),
+                     named("dimensions", dims({1}))});
   expectRejected(kind, "kind must be one of sum, max, min, prod; got 'mean'");
-  Operation *repeated = createGeneric(
-      ReduceOp::getOperationName(), {tensor({2}, f32())}, {a},
-      {named("kind", builder.getStringAttr("sum")),
-       named("dimensions", dims({1, 1}))});
+  Operation *repeated =
+      createGeneric(ReduceOp::getOperationName(), {tensor({2}, f32())}, {a},
+                    {named("kind", builder.getStringAttr("sum")),
+                     named("dimensions", dims({1, 1}))});
   expectRejected(repeated, "reduced dimension 1 appears more than once");
 }
 
@@ -492,8 +493,7 @@ TEST_F(DialectBuildersTest, RejectsDotGeneralRules) {
 TEST_F(DialectBuildersTest, RejectsSliceBounds) {
   Value a = arg(tensor({4}, f32()));
   auto slice = [&](int64_t start, int64_t limit, int64_t stride) {
-    return createGeneric(SliceOp::getOperationName(), {tensor({1}, f32())},
-                         {a},
+    return createGeneric(SliceOp::getOperationName(), {tensor({1}, f32())}, {a},
                          {named("start_indices", dims({start})),
                           named("limit_indices", dims({limit})),
                           named("strides", dims({stride}))});
@@ -512,29 +512,28 @@ TEST_F(DialectBuildersTest, RejectsConcatenateShapes) {
                                         ValueRange{a, b}, 0);
   expectRejected(op, "input 1 has shape [2, 4] but input 0 has shape [2, 3]; "
                      "only dimension 0 may differ");
-  Operation *none = createGeneric(ConcatenateOp::getOperationName(),
-                                  {tensor({0}, f32())}, {},
-                                  {named("dimension",
-                                         builder.getI64IntegerAttr(0))});
+  Operation *none =
+      createGeneric(ConcatenateOp::getOperationName(), {tensor({0}, f32())}, {},
+                    {named("dimension", builder.getI64IntegerAttr(0))});
   expectRejected(none, "requires at least one input");
 }
 
 TEST_F(DialectBuildersTest, RejectsIndexingRules) {
   Value x = arg(tensor({4, 4}, f32()));
   Value i = arg(tensor({}, i32()));
-  Operation *tooBig = DynamicSliceOp::create(
-      builder, loc, tensor({2, 5}, f32()), x, ValueRange{i, i},
-      ArrayRef<int64_t>{2, 5});
+  Operation *tooBig =
+      DynamicSliceOp::create(builder, loc, tensor({2, 5}, f32()), x,
+                             ValueRange{i, i}, ArrayRef<int64_t>{2, 5});
   expectRejected(tooBig, "slice size 5 of dimension 1 is not within [0, 4]");
-  Operation *count = DynamicSliceOp::create(builder, loc, tensor({2, 2}, f32()),
-                                            x, ValueRange{i},
-                                            ArrayRef<int64_t>{2, 2});
+  Operation *count =
+      DynamicSliceOp::create(builder, loc, tensor({2, 2}, f32()), x,
+                             ValueRange{i}, ArrayRef<int64_t>{2, 2});
   expectRejected(count,
                  "expects one start index per operand dimension (2), got 1");
 
   Value indices = arg(tensor({3}, i32()));
-  Operation *axis = GatherOp::create(builder, loc, tensor({3, 4}, f32()), x,
-                                     indices, 2);
+  Operation *axis =
+      GatherOp::create(builder, loc, tensor({3, 4}, f32()), x, indices, 2);
   expectRejected(axis, "axis 2 is out of range for operand rank 2");
 }
 
