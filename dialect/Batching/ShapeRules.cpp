@@ -39,17 +39,37 @@ struct TransposeRule
   }
 };
 
-/// A row-major reshape only commutes with a leading batch dim, so the batch
-/// dim moves to the front (one transpose if it is elsewhere).
+/// A row-major reshape keeps a batch dim that sits right after dims the
+/// reshape leaves alone (the same leading dims in operand and result) or
+/// right before them (the same trailing dims): the linear order around it
+/// is then unchanged. A batch dim at either end always qualifies. Otherwise
+/// it moves to the front first (one transpose).
 struct ReshapeRule
     : BatchingOpInterface::ExternalModel<ReshapeRule, ReshapeOp> {
   Results batch(Operation *op, BatchingBuilder &builder,
                 ArrayRef<BatchedValue> operands) const {
-    Value operand = builder.moveBatchDim(op->getLoc(), operands[0], 0);
-    Value reshaped = ReshapeOp::create(builder.getBuilder(), op->getLoc(),
-                                       builder.batchedType(op->getResultTypes()[0], 0),
-                                       operand);
-    return SmallVector<BatchedValue>{BatchedValue::batched(reshaped, 0)};
+    ArrayRef<int64_t> from =
+        BatchingBuilder::logicalType(operands[0]).getShape();
+    auto resultType = cast<RankedTensorType>(op->getResultTypes()[0]);
+    ArrayRef<int64_t> to = resultType.getShape();
+    int64_t b = *operands[0].batchDim;
+    int64_t suffix = from.size() - b;
+    int64_t rank = to.size();
+    Value operand = operands[0].value;
+    int64_t resultDim;
+    if (b <= rank && from.take_front(b) == to.take_front(b)) {
+      resultDim = b;
+    } else if (suffix <= rank &&
+               from.take_back(suffix) == to.take_back(suffix)) {
+      resultDim = rank - suffix;
+    } else {
+      operand = builder.moveBatchDim(op->getLoc(), operands[0], 0);
+      resultDim = 0;
+    }
+    Value reshaped = ReshapeOp::create(
+        builder.getBuilder(), op->getLoc(),
+        builder.batchedType(resultType, resultDim), operand);
+    return SmallVector<BatchedValue>{BatchedValue::batched(reshaped, resultDim)};
   }
 };
 

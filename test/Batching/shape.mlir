@@ -41,19 +41,52 @@ func.func @reduce_main(%x: tensor<2x3x5x4xf32>) -> tensor<5x3xf32> {
   return %r : tensor<5x3xf32>
 }
 
-// reshape moves the batch dim to the front first.
+// reshape keeps the batch dim when the dims before it (or after it) are
+// left alone, so a batch dim at either end never moves.
 func.func @reshape(%x: tensor<2x3xf32>) -> tensor<6xf32> {
   %0 = vmapc.reshape %x : tensor<2x3xf32> -> tensor<6xf32>
   return %0 : tensor<6xf32>
 }
 // CHECK-LABEL: func.func private @reshape_batched_2__4(
-// CHECK-SAME:    %[[X:.+]]: tensor<2x3x4xf32>) -> tensor<4x6xf32>
-// CHECK-NEXT:    %[[T:.+]] = vmapc.transpose %[[X]], permutation = [2, 0, 1] : tensor<2x3x4xf32> -> tensor<4x2x3xf32>
-// CHECK-NEXT:    %[[R:.+]] = vmapc.reshape %[[T]] : tensor<4x2x3xf32> -> tensor<4x6xf32>
+// CHECK-SAME:    %[[X:.+]]: tensor<2x3x4xf32>) -> tensor<6x4xf32>
+// CHECK-NEXT:    %[[R:.+]] = vmapc.reshape %[[X]] : tensor<2x3x4xf32> -> tensor<6x4xf32>
 // CHECK-NEXT:    return %[[R]]
+// CHECK-LABEL: func.func @reshape_main(
+// CHECK-NEXT:    %[[C:.+]] = call @reshape_batched_2__4
+// CHECK-NEXT:    %[[T:.+]] = vmapc.transpose %[[C]], permutation = [1, 0] : tensor<6x4xf32> -> tensor<4x6xf32>
+// CHECK-NEXT:    return %[[T]]
 func.func @reshape_main(%x: tensor<2x3x4xf32>) -> tensor<4x6xf32> {
   %r = vmapc.vmap @reshape(%x) in_axes [-1] out_axes [0] : (tensor<2x3x4xf32>) -> tensor<4x6xf32>
   return %r : tensor<4x6xf32>
+}
+
+// Batch dim after an untouched leading dim: kept in place.
+func.func @reshape_tail(%x: tensor<2x3x2xf32>) -> tensor<2x6xf32> {
+  %0 = vmapc.reshape %x : tensor<2x3x2xf32> -> tensor<2x6xf32>
+  return %0 : tensor<2x6xf32>
+}
+// CHECK-LABEL: func.func private @reshape_tail_batched_1__5(
+// CHECK-SAME:    %[[X:.+]]: tensor<2x5x3x2xf32>) -> tensor<2x5x6xf32>
+// CHECK-NEXT:    %[[R:.+]] = vmapc.reshape %[[X]] : tensor<2x5x3x2xf32> -> tensor<2x5x6xf32>
+// CHECK-NEXT:    return %[[R]]
+func.func @reshape_tail_main(%x: tensor<2x5x3x2xf32>) -> tensor<2x5x6xf32> {
+  %r = vmapc.vmap @reshape_tail(%x) in_axes [1] out_axes [1] : (tensor<2x5x3x2xf32>) -> tensor<2x5x6xf32>
+  return %r : tensor<2x5x6xf32>
+}
+
+// Batch dim between dims the reshape merges: moved to the front first.
+func.func @reshape_mix(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
+  %0 = vmapc.reshape %x : tensor<2x3xf32> -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+// CHECK-LABEL: func.func private @reshape_mix_batched_1__4(
+// CHECK-SAME:    %[[X:.+]]: tensor<2x4x3xf32>) -> tensor<4x3x2xf32>
+// CHECK-NEXT:    %[[T:.+]] = vmapc.transpose %[[X]], permutation = [1, 0, 2] : tensor<2x4x3xf32> -> tensor<4x2x3xf32>
+// CHECK-NEXT:    %[[R:.+]] = vmapc.reshape %[[T]] : tensor<4x2x3xf32> -> tensor<4x3x2xf32>
+// CHECK-NEXT:    return %[[R]]
+func.func @reshape_mix_main(%x: tensor<2x4x3xf32>) -> tensor<4x3x2xf32> {
+  %r = vmapc.vmap @reshape_mix(%x) in_axes [1] out_axes [0] : (tensor<2x4x3xf32>) -> tensor<4x3x2xf32>
+  return %r : tensor<4x3x2xf32>
 }
 
 // broadcast_in_dim places the batch dim after the result dim of the
