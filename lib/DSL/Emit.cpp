@@ -83,7 +83,8 @@ const char *reduceKindName(ReduceKind k) {
 class Emitter {
 public:
   Emitter(MLIRContext &ctx, ModuleOp module)
-      : ctx_(ctx), module_(module), builder_(&ctx), loc_(UnknownLoc::get(&ctx)) {}
+      : ctx_(ctx), module_(module), builder_(&ctx),
+        loc_(UnknownLoc::get(&ctx)) {}
 
   func::FuncOp emitFunction(const Subgraph &g, StringRef name, bool isPublic);
 
@@ -124,9 +125,8 @@ func::FuncOp Emitter::emitFunction(const Subgraph &g, StringRef name,
 
   OpBuilder::InsertionGuard guard(builder_);
   builder_.setInsertionPointToEnd(module_.getBody());
-  auto func = func::FuncOp::create(builder_, loc_, name,
-                                   builder_.getFunctionType(argTypes,
-                                                            resultTypes));
+  auto func = func::FuncOp::create(
+      builder_, loc_, name, builder_.getFunctionType(argTypes, resultTypes));
   if (!isPublic)
     func.setPrivate();
   functions_[&g] = func;
@@ -172,8 +172,9 @@ func::FuncOp Emitter::emitFunction(const Subgraph &g, StringRef name,
 
 void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
   using K = Node::Kind;
-  RankedTensorType type =
-      n.kind == K::Vmap ? RankedTensorType() : tensorType(ctx_, n.dtype, n.shape);
+  RankedTensorType type = n.kind == K::Vmap
+                              ? RankedTensorType()
+                              : tensorType(ctx_, n.dtype, n.shape);
   Value v;
   switch (n.kind) {
   case K::Param:
@@ -284,8 +285,7 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
   case K::Dot:
     v = DotGeneralOp::create(b, loc_, type, operand(n, 0, values),
                              operand(n, 1, values), ints(n.ints[0]),
-                             ints(n.ints[1]), ints(n.ints[2]),
-                             ints(n.ints[3]));
+                             ints(n.ints[1]), ints(n.ints[2]), ints(n.ints[3]));
     break;
   case K::Slice:
     v = SliceOp::create(b, loc_, type, operand(n, 0, values), ints(n.ints[0]),
@@ -317,9 +317,9 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
     // axis_size is spelled out only when no operand carries it.
     IntegerAttr axisSize =
         info.anyMapped ? IntegerAttr() : b.getI64IntegerAttr(info.axisSize);
-    auto op = VmapOp::create(b, loc_, resultTypes, callee.getSymName(),
-                             operands, axesAttr(info.inAxes),
-                             axesAttr(info.outAxes), axisSize);
+    auto op =
+        VmapOp::create(b, loc_, resultTypes, callee.getSymName(), operands,
+                       axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize);
     values[&n] = SmallVector<Value, 1>(op->getResults());
     return;
   }

@@ -9,8 +9,8 @@
 #ifndef VMAPC_LIB_DSL_GRAPH_H
 #define VMAPC_LIB_DSL_GRAPH_H
 
-#include "vmapc/dsl/Trace.h"
 #include "vmapc/dsl/Array.h"
+#include "vmapc/dsl/Trace.h"
 
 #include <memory>
 #include <optional>

@@ -63,8 +63,7 @@ public:
 class KernelCache {
 public:
   std::mutex mutex;
-  std::map<std::vector<int64_t>, std::shared_ptr<const CompiledKernel>>
-      kernels;
+  std::map<std::vector<int64_t>, std::shared_ptr<const CompiledKernel>> kernels;
 };
 
 std::shared_ptr<KernelCache> makeKernelCache() {

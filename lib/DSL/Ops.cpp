@@ -66,8 +66,8 @@ void requireSameDType(const std::string &op, const NodeRef &a,
 int64_t normalizeAxis(const std::string &op, int64_t axis, const NodeRef &x) {
   int64_t rank = static_cast<int64_t>(x->shape.size());
   if (axis < -rank || axis >= rank)
-    fail(op, "axis " + std::to_string(axis) + " is out of range for " +
-                 str(x) + " (rank " + std::to_string(rank) + ")");
+    fail(op, "axis " + std::to_string(axis) + " is out of range for " + str(x) +
+                 " (rank " + std::to_string(rank) + ")");
   return axis < 0 ? axis + rank : axis;
 }
 
@@ -330,8 +330,7 @@ NodeRef convert(const NodeRef &x, DType to) {
 //===----------------------------------------------------------------------===//
 
 NodeRef reduce(ReduceKind kind, const NodeRef &x,
-               const std::optional<std::vector<int64_t>> &axes,
-               bool keepdims) {
+               const std::optional<std::vector<int64_t>> &axes, bool keepdims) {
   std::string op = reduceName(kind);
   requireNumeric(op, x);
   std::vector<int64_t> dims = reductionAxes(op, x, axes);
@@ -372,8 +371,8 @@ NodeRef dot(const NodeRef &a, const NodeRef &b) {
   int64_t ra = a->shape.size(), rb = b->shape.size();
   int64_t ca = ra - 1, cb = rb == 1 ? 0 : rb - 2;
   if (a->shape[ca] != b->shape[cb])
-    fail(op, "shapes " + str(a) + " and " + str(b) + " not aligned: " +
-                 std::to_string(a->shape[ca]) + " (axis " +
+    fail(op, "shapes " + str(a) + " and " + str(b) +
+                 " not aligned: " + std::to_string(a->shape[ca]) + " (axis " +
                  std::to_string(ca) + ") != " + std::to_string(b->shape[cb]) +
                  " (axis " + std::to_string(cb) + ")");
   Shape shape(a->shape.begin(), a->shape.end() - 1);
@@ -504,8 +503,8 @@ NodeRef broadcastTo(const NodeRef &x, const Shape &shape) {
   for (int64_t d : shape)
     ok &= d >= 0;
   if (!ok)
-    fail(op, "cannot broadcast " + str(x) + " to shape " +
-                 shapeToString(shape));
+    fail(op,
+         "cannot broadcast " + str(x) + " to shape " + shapeToString(shape));
   return broadcastNode(x, shape);
 }
 
@@ -514,18 +513,18 @@ NodeRef slice(const NodeRef &x, const std::vector<int64_t> &start,
               const std::vector<int64_t> &strides) {
   const std::string op = "slice";
   size_t rank = x->shape.size();
-  std::vector<int64_t> st = strides.empty() ? std::vector<int64_t>(rank, 1)
-                                            : strides;
+  std::vector<int64_t> st =
+      strides.empty() ? std::vector<int64_t>(rank, 1) : strides;
   if (start.size() != rank || limit.size() != rank || st.size() != rank)
-    fail(op, "start " + listToString(start) + ", limit " +
-                 listToString(limit) + " and strides " + listToString(st) +
+    fail(op, "start " + listToString(start) + ", limit " + listToString(limit) +
+                 " and strides " + listToString(st) +
                  " must each have one entry per axis of " + str(x));
   Shape shape(rank);
   for (size_t d = 0; d < rank; ++d) {
     if (start[d] < 0 || start[d] > limit[d] || limit[d] > x->shape[d] ||
         st[d] <= 0)
-      fail(op, "invalid bounds on axis " + std::to_string(d) + " of " +
-                   str(x) + ": start " + listToString(start) + ", limit " +
+      fail(op, "invalid bounds on axis " + std::to_string(d) + " of " + str(x) +
+                   ": start " + listToString(start) + ", limit " +
                    listToString(limit) + ", strides " + listToString(st));
     shape[d] = (limit[d] - start[d] + st[d] - 1) / st[d];
   }

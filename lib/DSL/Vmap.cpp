@@ -92,8 +92,8 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
       fail("mapped axes have different sizes: argument " +
            std::to_string(sizeFrom) + " (" + describe(*args[sizeFrom]) +
            ", axis " + std::to_string(*axes[sizeFrom]) + ") has size " +
-           std::to_string(*size) + " but argument " + std::to_string(i) +
-           " (" + describe(*args[i]) + ", axis " + std::to_string(axis) +
+           std::to_string(*size) + " but argument " + std::to_string(i) + " (" +
+           describe(*args[i]) + ", axis " + std::to_string(axis) +
            ") has size " + std::to_string(n));
     }
   }
@@ -166,9 +166,8 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
       int64_t rank = shape.size() + 1;
       if (*a < -rank || *a >= rank)
         fail("out_axes[" + std::to_string(j) + "] = " + std::to_string(*a) +
-             " is out of range for result " + std::to_string(j) +
-             " of type " + describe(*r) + " (batched rank " +
-             std::to_string(rank) + ")");
+             " is out of range for result " + std::to_string(j) + " of type " +
+             describe(*r) + " (batched rank " + std::to_string(rank) + ")");
       int64_t axis = *a < 0 ? *a + rank : *a;
       shape.insert(shape.begin() + axis, *size);
       info->outAxes.push_back(axis);

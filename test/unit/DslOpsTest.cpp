@@ -92,14 +92,13 @@ TEST(DslOps, IntegerArithmetic) {
               map2(ra, rb, [](double x, double y) { return x * y - x; }),
               "x*y-x");
   // Integer division truncates toward zero, as C++ does.
-  expectEqual(
-      jit([](auto x, auto y) { return x / y; })(a, b),
-      map2(ra, rb,
-           [](double x, double y) {
-             return static_cast<double>(static_cast<int32_t>(x) /
-                                        static_cast<int32_t>(y));
-           }),
-      "x/y");
+  expectEqual(jit([](auto x, auto y) { return x / y; })(a, b),
+              map2(ra, rb,
+                   [](double x, double y) {
+                     return static_cast<double>(static_cast<int32_t>(x) /
+                                                static_cast<int32_t>(y));
+                   }),
+              "x/y");
   Array<int64_t> c = randomArray<int64_t>({6}, 7, -1000, 1000);
   expectEqual(jit([](auto x) { return abs(x) + 7; })(c),
               map1(Ref::of(c), [](double x) { return std::fabs(x) + 7; }),
@@ -150,12 +149,11 @@ TEST(DslOps, UnaryFunctions) {
 TEST(DslOps, UnaryFunctionsF64) {
   Array<double> a = randomArray<double>({9}, 10, 0.2, 3);
   Ref ra = Ref::of(a);
-  expectClose(jit([](auto x) { return exp(x) + log(x) * sqrt(x); })(a),
-              map1(ra,
-                   [](double x) {
-                     return std::exp(x) + std::log(x) * std::sqrt(x);
-                   }),
-              1e-12, "f64 mix");
+  expectClose(
+      jit([](auto x) { return exp(x) + log(x) * sqrt(x); })(a),
+      map1(ra,
+           [](double x) { return std::exp(x) + std::log(x) * std::sqrt(x); }),
+      1e-12, "f64 mix");
 }
 
 //===----------------------------------------------------------------------===//
@@ -170,22 +168,20 @@ TEST(DslOps, Comparisons) {
   auto check = [&](auto f, std::function<bool(double, double)> ref,
                    const char *what) {
     Array<bool> got = jit(f)(a, b);
-    expectEqual(got, map2(ra, rb, [&](double x, double y) {
-                  return ref(x, y) ? 1.0 : 0.0;
-                }),
-                what);
+    expectEqual(
+        got,
+        map2(ra, rb, [&](double x, double y) { return ref(x, y) ? 1.0 : 0.0; }),
+        what);
   };
   check([](auto x, auto y) { return x < y; }, std::less<double>(), "<");
-  check([](auto x, auto y) { return x <= y; }, std::less_equal<double>(),
-        "<=");
+  check([](auto x, auto y) { return x <= y; }, std::less_equal<double>(), "<=");
   check([](auto x, auto y) { return x > y; }, std::greater<double>(), ">");
   check([](auto x, auto y) { return x >= y; }, std::greater_equal<double>(),
         ">=");
   check([](auto x, auto y) { return x == y; }, std::equal_to<double>(), "==");
   check([](auto x, auto y) { return x != y; }, std::not_equal_to<double>(),
         "!=");
-  check([](auto x, auto y) { return less(x, y); }, std::less<double>(),
-        "less");
+  check([](auto x, auto y) { return less(x, y); }, std::less<double>(), "less");
   check([](auto x, auto y) { return greater_equal(x, y); },
         std::greater_equal<double>(), "greater_equal");
   check([](auto x, auto y) { return not_equal(x, y); },
@@ -202,8 +198,8 @@ TEST(DslOps, WhereBroadcastsAndTakesNumbers) {
   Array<float> b = randomArray<float>({3}, 14);
   Ref ra = Ref::of(a), rb = Ref::of(b);
   expectClose(jit([](auto x, auto y) { return where(x > y, x, y); })(a, b),
-              map2(ra, rb, [](double x, double y) { return x > y ? x : y; }),
-              0, "where(x>y,x,y)");
+              map2(ra, rb, [](double x, double y) { return x > y ? x : y; }), 0,
+              "where(x>y,x,y)");
   expectClose(jit([](auto x) { return where(x > 0, x, 0.5); })(a),
               map1(ra, [](double x) { return x > 0 ? x : 0.5; }), 0,
               "where(x>0,x,0.5)");
@@ -260,8 +256,7 @@ Ref refDot(const Ref &a, const Ref &b) {
   return r;
 }
 
-class DotShapes
-    : public ::testing::TestWithParam<std::pair<Shape, Shape>> {};
+class DotShapes : public ::testing::TestWithParam<std::pair<Shape, Shape>> {};
 
 TEST_P(DotShapes, MatchesNumpyDot) {
   auto [sa, sb] = GetParam();
@@ -307,8 +302,9 @@ TEST(DslOps, MatmulBroadcastsBatches) {
   // 1-D operands are promoted and the added axis dropped.
   Array<double> v = randomArray<double>({4}, 22);
   Array<double> mv = jit([](auto x, auto y) { return matmul(x, y); })(
-      jit([](auto x) { return x.reshape({3, 4}); })(
-          randomArray<double>({12}, 23)),
+      jit([](auto x) {
+        return x.reshape({3, 4});
+      })(randomArray<double>({12}, 23)),
       v);
   EXPECT_EQ(mv.shape(), (Shape{3}));
   Array<double> vm =
@@ -367,7 +363,9 @@ TEST(DslOps, Reductions) {
               refReduce(ra, {1}, 0, plus), 1e-5, "sum(1)");
   expectClose(jit([](auto x) { return x.sum(-1); })(a),
               refReduce(ra, {2}, 0, plus), 1e-5, "sum(-1)");
-  expectClose(jit([](auto x) { return sum(x, {0, -1}); })(a),
+  expectClose(jit([](auto x) {
+                return sum(x, {0, -1});
+              })(a),
               refReduce(ra, {0, 2}, 0, plus), 1e-5, "sum({0,-1})");
   expectClose(jit([](auto x) { return sum(x, 1, true); })(a),
               refReduce(ra, {1}, 0, plus, true), 1e-5, "sum keepdims");
@@ -375,7 +373,9 @@ TEST(DslOps, Reductions) {
               refReduce(ra, {0}, -inf, mx), 0, "max(0)");
   expectClose(jit([](auto x) { return x.max(); })(a),
               refReduce(ra, {0, 1, 2}, -inf, mx), 0, "max()");
-  expectClose(jit([](auto x) { return min(x, {1, 2}); })(a),
+  expectClose(jit([](auto x) {
+                return min(x, {1, 2});
+              })(a),
               refReduce(ra, {1, 2}, inf, mn), 0, "min({1,2})");
   expectClose(jit([](auto x) { return x.min(-2, true); })(a),
               refReduce(ra, {1}, inf, mn, true), 0, "min keepdims");
@@ -385,12 +385,12 @@ TEST(DslOps, Reductions) {
   Ref all = refReduce(ra, {0, 1, 2}, 0, plus);
   expectClose(jit([](auto x) { return mean(x); })(a),
               map1(all, [](double x) { return x / 60; }), 1e-5, "mean()");
-  expectClose(
-      jit([](auto x) { return x - mean(x, -1, true); })(a),
-      map2(ra, map1(refReduce(ra, {2}, 0, plus, true),
-                    [](double x) { return x / 5; }),
-           std::minus<double>()),
-      1e-5, "x - mean keepdims");
+  expectClose(jit([](auto x) { return x - mean(x, -1, true); })(a),
+              map2(ra,
+                   map1(refReduce(ra, {2}, 0, plus, true),
+                        [](double x) { return x / 5; }),
+                   std::minus<double>()),
+              1e-5, "x - mean keepdims");
 }
 
 TEST(DslOps, IntegerReductions) {
@@ -439,8 +439,9 @@ TEST(DslOps, ReshapeAndBroadcastTo) {
 
 TEST(DslOps, SliceAndSliceAxis) {
   Array<int32_t> a = randomArray<int32_t>({5, 7}, 29, -100, 100);
-  Array<int32_t> s =
-      jit([](auto x) { return slice(x, {1, 0}, {5, 7}, {2, 3}); })(a);
+  Array<int32_t> s = jit([](auto x) {
+    return slice(x, {1, 0}, {5, 7}, {2, 3});
+  })(a);
   ASSERT_EQ(s.shape(), (Shape{2, 3}));
   for (int i = 0; i < 2; ++i)
     for (int j = 0; j < 3; ++j)
@@ -451,8 +452,7 @@ TEST(DslOps, SliceAndSliceAxis) {
   for (int i = 0; i < 5; ++i)
     for (int j = 0; j < 3; ++j)
       EXPECT_EQ(t(i, j), a(i, 3 + j));
-  Array<int32_t> u =
-      jit([](auto x) { return slice_axis(x, 0, 1, 100, 2); })(a);
+  Array<int32_t> u = jit([](auto x) { return slice_axis(x, 0, 1, 100, 2); })(a);
   ASSERT_EQ(u.shape(), (Shape{2, 7}));
   for (int i = 0; i < 2; ++i)
     for (int j = 0; j < 7; ++j)
@@ -463,8 +463,9 @@ TEST(DslOps, Concat) {
   Array<double> a = randomArray<double>({2, 3}, 30);
   Array<double> b = randomArray<double>({4, 3}, 31);
   Array<double> c = randomArray<double>({2, 5}, 32);
-  Array<double> r0 =
-      jit([](auto x, auto y) { return concat({x, y, x}, 0); })(a, b);
+  Array<double> r0 = jit([](auto x, auto y) {
+    return concat({x, y, x}, 0);
+  })(a, b);
   ASSERT_EQ(r0.shape(), (Shape{8, 3}));
   for (int j = 0; j < 3; ++j) {
     for (int i = 0; i < 2; ++i) {
@@ -474,8 +475,9 @@ TEST(DslOps, Concat) {
     for (int i = 0; i < 4; ++i)
       EXPECT_EQ(r0(2 + i, j), b(i, j));
   }
-  Array<double> r1 =
-      jit([](auto x, auto y) { return concat({x, y}, -1); })(a, c);
+  Array<double> r1 = jit([](auto x, auto y) {
+    return concat({x, y}, -1);
+  })(a, c);
   ASSERT_EQ(r1.shape(), (Shape{2, 8}));
   for (int i = 0; i < 2; ++i) {
     for (int j = 0; j < 3; ++j)
@@ -491,9 +493,8 @@ TEST(DslOps, Concat) {
 
 TEST(DslOps, TupleResults) {
   Array<float> a = randomArray<float>({3, 4}, 33);
-  auto [s, sq] = jit([](auto x) {
-    return std::make_tuple(sum(x, 1), x * x);
-  })(a);
+  auto [s, sq] =
+      jit([](auto x) { return std::make_tuple(sum(x, 1), x * x); })(a);
   Ref ra = Ref::of(a);
   expectClose(s, refReduce(ra, {1}, 0, std::plus<double>()), 1e-5, "sum");
   expectClose(sq, map1(ra, [](double x) { return x * x; }), kF32, "square");

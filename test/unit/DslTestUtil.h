@@ -128,8 +128,8 @@ void expectClose(const Array<T> &got, const Ref &want, double tol,
     }
   }
   EXPECT_LE(worst, tol) << what << ": worst element " << worstAt << " got "
-                        << static_cast<double>(got.data()[worstAt])
-                        << " want " << want.v[worstAt];
+                        << static_cast<double>(got.data()[worstAt]) << " want "
+                        << want.v[worstAt];
 }
 
 /// Exact equality, for integer and boolean results.
@@ -143,7 +143,8 @@ void expectEqual(const Array<T> &got, const Ref &want,
 }
 
 /// Slice `i` of `a` along `axis` (a copy), as numpy's `np.take(a, i, axis)`.
-template <typename T> Array<T> take(const Array<T> &a, int64_t axis, int64_t i) {
+template <typename T>
+Array<T> take(const Array<T> &a, int64_t axis, int64_t i) {
   const Shape &s = a.shape();
   Shape out = s;
   out.erase(out.begin() + axis);

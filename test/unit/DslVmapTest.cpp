@@ -69,8 +69,8 @@ void checkVmap(F f, std::vector<std::optional<int64_t>> axes, int64_t outAxis,
   using R = typename std::decay_t<decltype(got)>::value_type;
   std::vector<Array<R>> parts;
   for (int64_t i = 0; i < batch; ++i)
-    parts.push_back(callSliced(single, axes, i,
-                               std::index_sequence_for<T...>(), args...));
+    parts.push_back(
+        callSliced(single, axes, i, std::index_sequence_for<T...>(), args...));
   int64_t rank = parts[0].ndim() + 1;
   Array<R> want = stack(parts, outAxis < 0 ? outAxis + rank : outAxis);
   // Batched and per-example kernels may associate sums differently.
@@ -136,8 +136,8 @@ TEST(DslVmap, KeepdimsAndSlicesAndConcat) {
 }
 
 TEST(DslVmap, IntegerFunctions) {
-  checkVmap([](auto x, auto y) { return x * y + abs(x); }, {0, std::nullopt},
-            0, 5, randomArray<int32_t>({5, 3}, 17, -9, 9),
+  checkVmap([](auto x, auto y) { return x * y + abs(x); }, {0, std::nullopt}, 0,
+            5, randomArray<int32_t>({5, 3}, 17, -9, 9),
             randomArray<int32_t>({3}, 18, -9, 9));
 }
 
@@ -187,8 +187,8 @@ TEST(DslVmap, NestedVmapOverAMatrix) {
 
 TEST(DslVmap, ThreeLevelsDeep) {
   auto f = [](auto x, auto w) { return tanh(x * w); };
-  auto g = vmap(vmap(vmap(f, in_axes(0, none)), in_axes(0, none)),
-                in_axes(0, none));
+  auto g =
+      vmap(vmap(vmap(f, in_axes(0, none)), in_axes(0, none)), in_axes(0, none));
   Array<double> x = randomArray<double>({2, 3, 4}, 24);
   Array<double> w({}, {0.5});
   Array<double> r = jit(g)(x, w);
@@ -201,8 +201,7 @@ TEST(DslVmap, UnmappedResultsAndTuples) {
   auto f = [](auto x, auto w) { return std::make_tuple(x * w, w * 2); };
   Array<float> x = randomArray<float>({4, 3}, 25);
   Array<float> w = randomArray<float>({3}, 26);
-  auto [xw, w2] =
-      jit(vmap(f, in_axes(0, none), out_axes(1, none)))(x, w);
+  auto [xw, w2] = jit(vmap(f, in_axes(0, none), out_axes(1, none)))(x, w);
   ASSERT_EQ(xw.shape(), (Shape{3, 4}));
   ASSERT_EQ(w2.shape(), (Shape{3}));
   for (int i = 0; i < 4; ++i)
@@ -214,8 +213,7 @@ TEST(DslVmap, UnmappedResultsAndTuples) {
 
 TEST(DslVmap, AxisSizeWithNothingMapped) {
   Array<float> w = randomArray<float>({3}, 27);
-  Array<float> r =
-      jit(vmap([](auto v) { return v * 3; }, none, 0, 5))(w);
+  Array<float> r = jit(vmap([](auto v) { return v * 3; }, none, 0, 5))(w);
   ASSERT_EQ(r.shape(), (Shape{5, 3}));
   for (int i = 0; i < 5; ++i)
     for (int j = 0; j < 3; ++j)
@@ -256,8 +254,8 @@ TEST(DslVmap, VmapOfJitAndEagerVmap) {
 //===----------------------------------------------------------------------===//
 
 TEST(DslJit, CompilesOncePerShapeAndDType) {
-  auto k = jit(vmap([](auto x, auto w) { return relu(dot(x, w)); },
-                    in_axes(0, none)));
+  auto k = jit(
+      vmap([](auto x, auto w) { return relu(dot(x, w)); }, in_axes(0, none)));
   Array<float> x = randomArray<float>({8, 4}, 33);
   Array<float> w = randomArray<float>({4, 2}, 34);
   size_t before = compile_count();
@@ -311,10 +309,10 @@ TEST(DslJit, ConcurrentFirstCallsCompileOnce) {
 //===----------------------------------------------------------------------===//
 
 TEST(DslJit, LowerShowsVmapcAndFinalIR) {
-  auto k = jit(vmap([](auto x, auto w) { return dot(x, w) + 1; },
-                    in_axes(0, none)));
-  Compiled c = k.lower(randomArray<float>({8, 4}, 40),
-                       randomArray<float>({4, 2}, 41));
+  auto k =
+      jit(vmap([](auto x, auto w) { return dot(x, w) + 1; }, in_axes(0, none)));
+  Compiled c =
+      k.lower(randomArray<float>({8, 4}, 40), randomArray<float>({4, 2}, 41));
   const std::string &ir = c.vmapc_ir();
   EXPECT_NE(ir.find("vmapc.vmap @vmapped_0"), std::string::npos) << ir;
   EXPECT_NE(ir.find("in_axes [0, none]"), std::string::npos) << ir;

@@ -38,9 +38,7 @@ template <> struct DTypeOf<float> {
 template <> struct DTypeOf<double> {
   static constexpr DType value = DType::F64;
 };
-template <> struct DTypeOf<bool> {
-  static constexpr DType value = DType::I1;
-};
+template <> struct DTypeOf<bool> { static constexpr DType value = DType::I1; };
 template <> struct DTypeOf<int32_t> {
   static constexpr DType value = DType::I32;
 };
@@ -50,7 +48,9 @@ template <> struct DTypeOf<int64_t> {
 
 /// An element type of the DSL, possibly const (for views of read-only data).
 template <typename T>
-concept Element = requires { DTypeOf<std::remove_cv_t<T>>::value; };
+concept Element = requires {
+  DTypeOf<std::remove_cv_t<T>>::value;
+};
 
 template <typename T>
 inline constexpr DType dtype_v = DTypeOf<std::remove_cv_t<T>>::value;
@@ -69,8 +69,8 @@ inline int64_t flatIndex(const char *what, const Shape &shape,
   for (int64_t i : idx) {
     if (i < 0 || i >= shape[d])
       throw Error(std::string(what) + ": index " + std::to_string(i) +
-                  " out of range for axis " + std::to_string(d) +
-                  " of shape " + shapeToString(shape));
+                  " out of range for axis " + std::to_string(d) + " of shape " +
+                  shapeToString(shape));
     flat = flat * shape[d] + i;
     ++d;
   }
@@ -179,9 +179,9 @@ private:
   }
   void fill(const T *values, size_t n) {
     if (static_cast<int64_t>(n) != size())
-      throw Error("Array: " + std::to_string(n) +
-                  " values for shape " + shapeToString(shape()) + " (" +
-                  std::to_string(size()) + " elements)");
+      throw Error("Array: " + std::to_string(n) + " values for shape " +
+                  shapeToString(shape()) + " (" + std::to_string(size()) +
+                  " elements)");
     for (size_t i = 0; i < n; ++i)
       data()[i] = values[i];
   }
@@ -213,9 +213,9 @@ Array<T> array(std::initializer_list<std::initializer_list<T>> rows) {
   return Array<T>({static_cast<int64_t>(rows.size()), cols}, flat);
 }
 template <Element T>
-Array<T> array(
-    std::initializer_list<std::initializer_list<std::initializer_list<T>>>
-        blocks) {
+Array<T>
+array(std::initializer_list<std::initializer_list<std::initializer_list<T>>>
+          blocks) {
   std::vector<T> flat;
   Shape inner;
   for (const auto &b : blocks) {

@@ -95,19 +95,19 @@ template <Element T, Scalar S> NodeRef lift(S s) {
 template <Element T> const NodeRef &lift(const Expr<T> &e) { return e.node(); }
 
 template <typename X> struct ExprElement;
-template <Element T> struct ExprElement<Expr<T>> {
-  using type = T;
-};
+template <Element T> struct ExprElement<Expr<T>> { using type = T; };
 } // namespace detail
 
 template <typename X>
-concept SymbolicArray = requires { typename detail::ExprElement<X>::type; };
+concept SymbolicArray = requires {
+  typename detail::ExprElement<X>::type;
+};
 
 // Elementwise binary operators: Expr op Expr, Expr op scalar, scalar op Expr.
 #define VMAPC_BINARY(NAME, KIND)                                               \
   template <Element T> Expr<T> NAME(const Expr<T> &a, const Expr<T> &b) {      \
-    return Expr<T>(detail::binary(detail::BinaryKind::KIND, a.node(),          \
-                                  b.node()));                                  \
+    return Expr<T>(                                                            \
+        detail::binary(detail::BinaryKind::KIND, a.node(), b.node()));         \
   }                                                                            \
   template <Element T, Scalar S> Expr<T> NAME(const Expr<T> &a, S b) {         \
     return Expr<T>(detail::binary(detail::BinaryKind::KIND, a.node(),          \
@@ -132,8 +132,7 @@ VMAPC_BINARY(pow, Pow)
 
 // Comparisons give boolean arrays.
 #define VMAPC_COMPARE(NAME, PRED)                                              \
-  template <Element T>                                                         \
-  Expr<bool> NAME(const Expr<T> &a, const Expr<T> &b) {                        \
+  template <Element T> Expr<bool> NAME(const Expr<T> &a, const Expr<T> &b) {   \
     return Expr<bool>(detail::compare(Cmp::PRED, a.node(), b.node()));         \
   }                                                                            \
   template <Element T, Scalar S> Expr<bool> NAME(const Expr<T> &a, S b) {      \

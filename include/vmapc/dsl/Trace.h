@@ -35,7 +35,18 @@ using NodeRef = std::shared_ptr<const Node>;
 const Shape &shapeOf(const Node &node);
 DType dtypeOf(const Node &node);
 
-enum class UnaryKind { Neg, Exp, Log, Sqrt, Rsqrt, Tanh, Abs, Sin, Cos, Logistic };
+enum class UnaryKind {
+  Neg,
+  Exp,
+  Log,
+  Sqrt,
+  Rsqrt,
+  Tanh,
+  Abs,
+  Sin,
+  Cos,
+  Logistic
+};
 enum class BinaryKind { Add, Sub, Mul, Div, Max, Min, Pow };
 enum class ReduceKind { Sum, Max, Min, Prod };
 

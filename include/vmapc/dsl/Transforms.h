@@ -66,7 +66,7 @@ namespace detail {
 /// and the matching concrete result of a jitted call.
 template <typename R> struct ResultTraits {
   static_assert(sizeof(R) == 0, "a vmapped or jitted function must return a "
-                                 "symbolic array or a std::tuple of them");
+                                "symbolic array or a std::tuple of them");
 };
 template <Element T> struct ResultTraits<Expr<T>> {
   using Concrete = Array<T>;
@@ -85,8 +85,7 @@ template <Element... Ts> struct ResultTraits<std::tuple<Expr<Ts>...>> {
   using Concrete = std::tuple<Array<Ts>...>;
   static std::vector<NodeRef> nodes(const std::tuple<Expr<Ts>...> &r) {
     return std::apply(
-        [](const auto &...e) { return std::vector<NodeRef>{e.node()...}; },
-        r);
+        [](const auto &...e) { return std::vector<NodeRef>{e.node()...}; }, r);
   }
   static std::tuple<Expr<Ts>...> fromNodes(const std::vector<NodeRef> &n) {
     return build(n, std::index_sequence_for<Ts...>());
@@ -130,7 +129,7 @@ template <Element T> struct ArgTraits<ArrayView<T>> {
   }
 };
 template <Element T>
-  requires std::is_arithmetic_v<T>
+requires std::is_arithmetic_v<T>
 struct ArgTraits<T> {
   using Elem = T;
   static TensorRef ref(const T &x) {
@@ -240,12 +239,12 @@ public:
     if constexpr ((SymbolicArray<Args> && ...)) {
       using R = std::invoke_result_t<const F &, const Args &...>;
       std::vector<detail::NodeRef> nodes{args.node()...};
-      std::vector<detail::NodeRef> results = detail::vmap(
-          nodes, in_, out_, axisSize_,
-          [this](const std::vector<detail::NodeRef> &params) {
-            return detail::callTraced<Args...>(
-                f_, params, std::index_sequence_for<Args...>());
-          });
+      std::vector<detail::NodeRef> results =
+          detail::vmap(nodes, in_, out_, axisSize_,
+                       [this](const std::vector<detail::NodeRef> &params) {
+                         return detail::callTraced<Args...>(
+                             f_, params, std::index_sequence_for<Args...>());
+                       });
       return detail::ResultTraits<R>::fromNodes(results);
     } else {
       static_assert(!(SymbolicArray<Args> || ...),
