@@ -10,6 +10,10 @@
 // kMaxFoldElements elements, so that canonicalization neither takes unbounded
 // time nor bloats the IR with large materialized constants.
 //
+// Folders also run from OpBuilder::createOrFold, before any verification, so
+// they check what they rely on (shapes, attribute ranges) instead of assuming
+// the verifier's invariants: an invalid op is left alone for the verifier.
+//
 //===----------------------------------------------------------------------===//
 #include "dialect/VmapcOps.h"
 
@@ -72,6 +76,10 @@ DenseElementsAttr mapElements(ArrayRef<DenseElementsAttr> inputs,
   int64_t numElements = *checkedCount;
   if (numElements == 0)
     return DenseElementsAttr::get(resultType, ArrayRef<Out>{});
+  if (llvm::any_of(inputs, [&](DenseElementsAttr a) {
+        return a.getType().getShape() != resultType.getShape();
+      }))
+    return {};
   bool allSplat =
       llvm::all_of(inputs, [](DenseElementsAttr a) { return a.isSplat(); });
   if (!allSplat && numElements > kMaxFoldElements)
@@ -162,6 +170,16 @@ DenseElementsAttr gatherElements(DenseElementsAttr source,
   for (int64_t i = 0; i < numElements; ++i)
     out.push_back(values[sourceIndex(i)]);
   return DenseElementsAttr::get(resultType, out);
+}
+
+/// Whether `op`'s operands and attributes obey its rules and its result type
+/// is the one they determine. Inference without a location reports nothing.
+template <typename OpTy> bool hasInferredType(OpTy op) {
+  SmallVector<Type> inferred;
+  return succeeded(OpTy::inferReturnTypes(op.getContext(), std::nullopt,
+                                          typename OpTy::Adaptor(op),
+                                          inferred)) &&
+         TypeRange(inferred) == op->getResultTypes();
 }
 
 bool isIota(ArrayRef<int64_t> values) {
@@ -317,7 +335,13 @@ OpFoldResult LogisticOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 
 OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
-  ComparePredicate predicate = getPredicateKind();
+  if (!hasInferredType(*this))
+    return {};
+  std::optional<ComparePredicate> parsed =
+      parseComparePredicate(getPredicate());
+  if (!parsed)
+    return {};
+  ComparePredicate predicate = *parsed;
   auto resultType = cast<ShapedType>(getType());
   Type elementType = getLhs().getType().getElementType();
   auto boolean = [](bool b) { return APInt(1, b ? 1 : 0); };
@@ -392,8 +416,11 @@ OpFoldResult SelectOp::fold(FoldAdaptor adaptor) {
   if (!onTrue || !onFalse || !isSmallEnough(onTrue) ||
       !isSmallEnough(onFalse) || !isSmallEnough(pred))
     return {};
-  auto predValues = pred.getValues<bool>();
   auto resultType = cast<ShapedType>(getType());
+  if (pred.getType().getShape() != resultType.getShape() ||
+      onTrue.getType() != resultType || onFalse.getType() != resultType)
+    return {};
+  auto predValues = pred.getValues<bool>();
   auto pick = [&](auto t, auto f) {
     using T = std::decay_t<decltype(t[0])>;
     SmallVector<T> out;
@@ -460,16 +487,39 @@ OpFoldResult ConvertOp::fold(FoldAdaptor adaptor) {
 // BroadcastInDimOp
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// The broadcast_in_dim rules (as the verifier states them).
+bool isValidBroadcast(BroadcastInDimOp op) {
+  auto operandType = cast<RankedTensorType>(op.getOperand().getType());
+  auto resultType = cast<RankedTensorType>(op.getType());
+  ArrayRef<int64_t> dims = op.getBroadcastDimensions();
+  if (static_cast<int64_t>(dims.size()) != operandType.getRank() ||
+      operandType.getElementType() != resultType.getElementType())
+    return false;
+  for (auto [i, d] : llvm::enumerate(dims)) {
+    if (d < 0 || d >= resultType.getRank() || (i > 0 && d <= dims[i - 1]))
+      return false;
+    int64_t size = operandType.getDimSize(i);
+    if (size != 1 && size != resultType.getDimSize(d))
+      return false;
+  }
+  return true;
+}
+} // namespace
+
 OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {
   auto operandType = cast<RankedTensorType>(getOperand().getType());
   auto resultType = cast<RankedTensorType>(getType());
+  if (!isValidBroadcast(*this))
+    return {};
   // Same type: the dimensions are necessarily 0..rank-1 (strictly increasing).
   if (operandType == resultType)
     return getOperand();
 
   // broadcast(broadcast(x)) = one broadcast: operand dim i goes to inner
   // result dim inner[i], which goes to outer[inner[i]].
-  if (auto inner = getOperand().getDefiningOp<BroadcastInDimOp>()) {
+  auto inner = getOperand().getDefiningOp<BroadcastInDimOp>();
+  if (inner && isValidBroadcast(inner)) {
     ArrayRef<int64_t> outerDims = getBroadcastDimensions();
     SmallVector<int64_t> dims;
     for (int64_t d : inner.getBroadcastDimensions())
@@ -533,6 +583,10 @@ OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   auto resultType = cast<ShapedType>(getType());
   if (getOperand().getType() == resultType)
     return getOperand();
+  std::optional<int64_t> count = checkedNumElements(resultType);
+  if (!count ||
+      count != checkedNumElements(cast<ShapedType>(getOperand().getType())))
+    return {};
   // Row-major reshapes compose: only the final shape matters.
   if (auto inner = getOperand().getDefiningOp<ReshapeOp>()) {
     if (inner.getOperand().getType() == resultType)
@@ -547,12 +601,15 @@ OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
+  if (!hasInferredType(*this))
+    return {};
   ArrayRef<int64_t> perm = getPermutation();
   if (isIota(perm))
     return getOperand();
   // Result dim i of the outer transpose is inner result dim perm[i], which
   // is operand dim inner[perm[i]].
-  if (auto inner = getOperand().getDefiningOp<TransposeOp>()) {
+  auto inner = getOperand().getDefiningOp<TransposeOp>();
+  if (inner && hasInferredType(inner)) {
     ArrayRef<int64_t> innerPerm = inner.getPermutation();
     SmallVector<int64_t> composed;
     for (int64_t d : perm)
@@ -585,6 +642,8 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 
 OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
+  if (!hasInferredType(*this))
+    return {};
   auto operandType = cast<RankedTensorType>(getOperand().getType());
   auto resultType = cast<RankedTensorType>(getType());
   ArrayRef<int64_t> start = getStartIndices(), strides = getStrides();
@@ -598,7 +657,8 @@ OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
 
   // slice(slice(x)): outer element j is inner element s2 + j*st2, which is
   // operand element s1 + (s2 + j*st2)*st1.
-  if (auto inner = getOperand().getDefiningOp<SliceOp>()) {
+  auto inner = getOperand().getDefiningOp<SliceOp>();
+  if (inner && hasInferredType(inner)) {
     SmallVector<int64_t> newStart, newLimit, newStrides;
     for (int64_t d = 0; d < resultType.getRank(); ++d) {
       int64_t s1 = inner.getStartIndices()[d], st1 = inner.getStrides()[d];
@@ -631,6 +691,8 @@ OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult ConcatenateOp::fold(FoldAdaptor adaptor) {
+  if (!hasInferredType(*this))
+    return {};
   if (getInputs().size() == 1)
     return getInputs().front();
   SmallVector<DenseElementsAttr> inputs;
@@ -772,12 +834,17 @@ SmallVector<T> reduceValues(DenseElementsAttr input, int64_t numInput,
 } // namespace
 
 OpFoldResult ReduceOp::fold(FoldAdaptor adaptor) {
+  if (!hasInferredType(*this))
+    return {};
   auto operandType = cast<RankedTensorType>(getOperand().getType());
   auto resultType = cast<RankedTensorType>(getType());
   ArrayRef<int64_t> dims = getDimensions();
   if (dims.empty())
     return getOperand();
-  ReduceKind kind = getReduceKind();
+  std::optional<ReduceKind> parsedKind = parseReduceKind(getKind());
+  if (!parsedKind)
+    return {};
+  ReduceKind kind = *parsedKind;
   Type elementType = resultType.getElementType();
   // Reducing nothing gives the identity, whatever the operand.
   if (llvm::any_of(dims,

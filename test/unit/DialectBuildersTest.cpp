@@ -578,4 +578,68 @@ TEST_F(DialectBuildersTest, RejectsLinearAlgebraShapes) {
                   .empty());
 }
 
+//===----------------------------------------------------------------------===//
+// createOrFold folds before any verification: invalid ops are left alone
+//===----------------------------------------------------------------------===//
+
+TEST_F(DialectBuildersTest, FoldersLeaveInvalidOpsAlone) {
+  auto c4 = ConstantOp::create(
+      builder, loc,
+      DenseElementsAttr::get(tensor({4}, f32()),
+                             ArrayRef<float>{1.0f, 2.0f, 3.0f, 4.0f}));
+  auto c3 = ConstantOp::create(
+      builder, loc,
+      DenseElementsAttr::get(tensor({3}, f32()),
+                             ArrayRef<float>{1.0f, 2.0f, 3.0f}));
+  auto isOp = [](Value value, StringRef name) {
+    Operation *def = value.getDefiningOp();
+    return def && def->getName().getStringRef() == name;
+  };
+
+  // Operands of different shapes: folding would read past the smaller one.
+  Value add = builder.createOrFold<AddOp>(loc, tensor({4}, f32()), c4, c3);
+  EXPECT_TRUE(isOp(add, AddOp::getOperationName()));
+  expectRejected(add.getDefiningOp(),
+                 "requires the same type for all operands and results");
+
+  // A reshape that changes the element count.
+  Value reshape =
+      builder.createOrFold<ReshapeOp>(loc, tensor({2, 3}, f32()), c4);
+  EXPECT_TRUE(isOp(reshape, ReshapeOp::getOperationName()));
+
+  // A broadcast with an out-of-range dimension.
+  Value broadcast = builder.createOrFold<BroadcastInDimOp>(
+      loc, tensor({2, 4}, f32()), c4, ArrayRef<int64_t>{2});
+  EXPECT_TRUE(isOp(broadcast, BroadcastInDimOp::getOperationName()));
+
+  // A transpose whose permutation is not one, through the generic builder.
+  Value transpose = builder.createOrFold<TransposeOp>(
+      loc, TypeRange{tensor({4}, f32())}, ValueRange{c4},
+      ArrayRef<NamedAttribute>{named("permutation", dims({3}))});
+  EXPECT_TRUE(isOp(transpose, TransposeOp::getOperationName()));
+
+  // A reduce over a dimension that does not exist.
+  Value reduce = builder.createOrFold<ReduceOp>(
+      loc, TypeRange{tensor({}, f32())}, ValueRange{c4},
+      ArrayRef<NamedAttribute>{named("kind", builder.getStringAttr("sum")),
+                               named("dimensions", dims({1}))});
+  EXPECT_TRUE(isOp(reduce, ReduceOp::getOperationName()));
+
+  // A compare with an unknown predicate.
+  Value compare =
+      builder.createOrFold<CompareOp>(loc, tensor({4}, i1()), c4, c4, "less");
+  EXPECT_TRUE(isOp(compare, CompareOp::getOperationName()));
+
+  // The valid counterparts fold to constants.
+  Value folded = builder.createOrFold<AddOp>(loc, c4, c4);
+  EXPECT_TRUE(isOp(folded, ConstantOp::getOperationName()));
+  Value foldedReduce =
+      builder.createOrFold<ReduceOp>(loc, c4, "max", ArrayRef<int64_t>{0});
+  ASSERT_TRUE(isOp(foldedReduce, ConstantOp::getOperationName()));
+  EXPECT_EQ(cast<ConstantOp>(foldedReduce.getDefiningOp())
+                .getValue()
+                .getSplatValue<float>(),
+            4.0f);
+}
+
 } // namespace
