@@ -49,6 +49,20 @@ void addFusion(OpPassManager &pm) {
   fpm.addPass(createCSEPass());
 }
 
+/// Tiling, fusion per tile and vectorization, still on tensors. Subset
+/// hoisting must run before bufferization: it moves a contraction block's
+/// transfer_read/write out of the k loop so the block lives in registers
+/// (after bufferization the loop-carried tile became an alloc and a copy
+/// per iteration).
+void addTileAndVectorize(OpPassManager &pm) {
+  OpPassManager &fpm = pm.nest<func::FuncOp>();
+  fpm.addPass(vmapc::createVmapcTileAndVectorize());
+  fpm.addPass(createCanonicalizerPass());
+  fpm.addPass(createCSEPass());
+  fpm.addPass(createLoopInvariantSubsetHoistingPass());
+  fpm.addPass(createCanonicalizerPass());
+}
+
 /// Tensors -> buffers. Function boundaries are bufferized too (plain
 /// identity-layout memrefs, the runtime's calling convention), then results
 /// become out-params so a call allocates nothing for its outputs.
@@ -61,6 +75,9 @@ void addBufferization(OpPassManager &pm) {
   bufOpts.unknownTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufOpts));
+  // Canonicalize first: a result threaded through scf.for iter_args must be
+  // seen as the alloc itself for the out-param to replace it.
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(vmapc::createVmapcResultsToOutParams());
   pm.addPass(createCanonicalizerPass());
   // Temporaries that did not fuse away are freed; results are out-params
@@ -86,6 +103,9 @@ void addLowerToLLVM(OpPassManager &pm) {
   pm.addPass(createConvertMathToLibmPass());
   ConvertVectorToLLVMPassOptions vecOpts;
   vecOpts.reassociateFPReductions = true;
+  // Outer products: a contraction block becomes broadcast FMAs.
+  vecOpts.vectorContractLowering = vector::VectorContractLowering::OuterProduct;
+  vecOpts.vectorTransposeLowering = vector::VectorTransposeLowering::Shuffle16x16;
   pm.addPass(createConvertVectorToLLVMPass(vecOpts));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
@@ -93,6 +113,8 @@ void addLowerToLLVM(OpPassManager &pm) {
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  // Vectorized transfers use ub.poison as their padding value.
+  pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -108,6 +130,8 @@ void vmapc::buildVmapcLowerToLLVMPipeline(OpPassManager &pm,
   target.features = options.targetFeatures;
   pm.addPass(createVmapcSetTarget(target));
   addFusion(pm);
+  if (options.vectorize)
+    addTileAndVectorize(pm);
   addBufferization(pm);
   addLowerToLLVM(pm);
 }

@@ -66,4 +66,23 @@ def VmapcResultsToOutParams
                            "mlir::memref::MemRefDialect"];
 }
 
+def VmapcTileAndVectorize : Pass<"vmapc-tile-and-vectorize",
+                                 "mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops on tensors, fuse producers, vectorize";
+  let description = [{
+    Works on linalg on tensors after elementwise fusion. Each root (a linalg
+    op no other linalg op consumes) is tiled along its parallel dims and
+    every linalg producer is fused into the tile, so a chain like
+    sub -> mul -> reduce -> exp -> mul never writes a full intermediate
+    array. Contractions are then tiled to 8x32 register blocks with the
+    reduction dim stepped by 1, and every op with a static tile is
+    vectorized (contractions become vector.contract, lowered later to
+    broadcast FMAs). Ops whose tile would be too large stay scalar loops.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
 #endif // VMAPC_PIPELINES_PASSES_TD

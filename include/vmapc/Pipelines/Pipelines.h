@@ -27,6 +27,11 @@ struct LowerToLLVMOptions
       llvm::cl::desc("LLVM target features, e.g. '+avx2,+fma' (default: "
                      "the host's when target-cpu is 'host')"),
       llvm::cl::init("")};
+  Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Tile, fuse per tile and vectorize through the vector "
+                     "dialect (off: plain loops, left to LLVM)"),
+      llvm::cl::init(true)};
 };
 
 /// vmapc (vmaps included) -> LLVM dialect: batching, conversion to linalg,

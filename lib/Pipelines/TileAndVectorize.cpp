@@ -1,0 +1,295 @@
+//===- TileAndVectorize.cpp - Tile, fuse per tile, vectorize ----*- C++ -*-===//
+//
+// The CPU code generation strategy, in C++ rather than a transform script
+// because the tile sizes depend on each op's shape:
+//  1. every root linalg op is tiled along its parallel dims and all its
+//     linalg producers are fused into the tile (one loop nest per output
+//     tile, no full-size intermediates);
+//  2. every contraction is tiled to an 8x32 output block with the reduction
+//     stepped by 1: vectorized, that is 8 broadcasts and 16 zmm FMAs per k,
+//     with the accumulators kept in registers once loop-invariant subset
+//     hoisting moves the block's read/write out of the k loop;
+//  3. every op with a small static tile is vectorized.
+//
+//===----------------------------------------------------------------------===//
+#include "vmapc/Pipelines/Passes.h"
+
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace vmapc {
+#define GEN_PASS_DEF_VMAPCTILEANDVECTORIZE
+#include "vmapc/Pipelines/Passes.h.inc"
+} // namespace vmapc
+
+using namespace mlir;
+
+namespace {
+
+/// Register block of a contraction: rows (m) x columns (n, 2 zmm of f32).
+constexpr int64_t kBlockM = 8;
+constexpr int64_t kBlockN = 32;
+/// Elementwise tiles: up to this many elements along the innermost dim.
+constexpr int64_t kInnerTile = 64;
+/// Largest vector (in elements) the vectorizer is asked to produce; larger
+/// static tiles stay loops (LLVM's loop vectorizer still sees them).
+constexpr int64_t kMaxVectorElements = 4096;
+
+/// The largest of `candidates` that divides `size`, or 0.
+int64_t divisorTile(int64_t size, ArrayRef<int64_t> candidates) {
+  for (int64_t c : candidates)
+    if (size % c == 0)
+      return c;
+  return 0;
+}
+
+/// Tile size for a dim of `size` aiming at `target`: `target` or a smaller
+/// power of two dividing it; 0 (untiled) when `size` is already small.
+int64_t tileFor(int64_t size, int64_t target) {
+  if (size <= target)
+    return 0;
+  SmallVector<int64_t> candidates;
+  for (int64_t c = target; c >= 1; c /= 2)
+    candidates.push_back(c);
+  return divisorTile(size, candidates);
+}
+
+bool isContraction(linalg::LinalgOp op) {
+  return op.getNumReductionLoops() > 0 && linalg::isaContractionOpInterface(op);
+}
+
+/// Step 1 tile sizes: parallel dims only (reductions stay whole, so the
+/// tile is a complete result). Contractions tile their m dims; n is tiled in
+/// step 2 so a fused producer of the lhs is computed once per row block.
+SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
+  SmallVector<int64_t> sizes(ranges.size(), 0);
+  if (isContraction(op)) {
+    FailureOr<linalg::ContractionDimensions> dims =
+        linalg::inferContractionDims(op);
+    if (failed(dims))
+      return sizes;
+    for (unsigned d : dims->batch)
+      sizes[d] = ranges[d] > 1 ? 1 : 0;
+    for (unsigned d : dims->m)
+      sizes[d] = ranges[d] > 1 ? 1 : 0;
+    if (!dims->m.empty())
+      sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
+    return sizes;
+  }
+  // Elementwise or reduction: the innermost parallel dim gets a wide tile,
+  // the one before a few rows when the inner tile is narrow, the rest 1.
+  SmallVector<unsigned> parallel;
+  for (unsigned d = 0; d < iters.size(); ++d)
+    if (iters[d] == utils::IteratorType::parallel)
+      parallel.push_back(d);
+  if (parallel.empty())
+    return sizes;
+  for (unsigned d : parallel)
+    sizes[d] = ranges[d] > 1 ? 1 : 0;
+  unsigned inner = parallel.back();
+  sizes[inner] = tileFor(ranges[inner], kInnerTile);
+  int64_t innerWidth = sizes[inner] ? sizes[inner] : ranges[inner];
+  if (parallel.size() >= 2 && innerWidth <= 16) {
+    unsigned outer = parallel[parallel.size() - 2];
+    sizes[outer] = tileFor(ranges[outer], kBlockM);
+  }
+  return sizes;
+}
+
+SmallVector<OpFoldResult> asFoldResults(MLIRContext *ctx,
+                                        ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> r;
+  for (int64_t s : sizes)
+    r.push_back(IntegerAttr::get(IndexType::get(ctx), s));
+  return r;
+}
+
+/// Tiles `op` with `sizes` and fuses the producers `fuse` accepts. Returns
+/// false if nothing was done.
+bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
+                 ArrayRef<int64_t> sizes,
+                 function_ref<bool(Operation *)> fuse) {
+  if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
+    return false;
+  scf::SCFTilingOptions tiling;
+  tiling.setTileSizes(asFoldResults(rewriter.getContext(), sizes));
+  scf::SCFTileAndFuseOptions options;
+  options.setTilingOptions(tiling);
+  std::function<bool(Operation *)> fuseFn = fuse;
+  options.setFusionControlFn(
+      [fuseFn](tensor::ExtractSliceOp, OpResult producer, bool)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        if (!fuseFn(producer.getOwner()))
+          return std::nullopt;
+        return scf::SCFTileAndFuseOptions::ControlFnResult{};
+      });
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(result))
+    return false;
+  for (OpResult res : op->getResults())
+    if (Value repl = result->replacements.lookup(res))
+      rewriter.replaceAllUsesWith(res, repl);
+  if (op->use_empty())
+    rewriter.eraseOp(op);
+  return true;
+}
+
+/// Tiles `op` with `sizes` without fusion.
+void tileOnly(RewriterBase &rewriter, linalg::LinalgOp op,
+              ArrayRef<int64_t> sizes) {
+  if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
+    return;
+  scf::SCFTilingOptions tiling;
+  tiling.setTileSizes(asFoldResults(rewriter.getContext(), sizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), tiling);
+  if (failed(result))
+    return;
+  rewriter.replaceOp(op, result->replacements);
+}
+
+bool hasI1Operand(linalg::LinalgOp op) {
+  return llvm::any_of(op->getOperands(), [](Value v) {
+    auto t = dyn_cast<ShapedType>(v.getType());
+    return t && t.getElementType().isInteger(1);
+  });
+}
+
+struct TileAndVectorizePass
+    : vmapc::impl::VmapcTileAndVectorizeBase<TileAndVectorizePass> {
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    MLIRContext *ctx = &getContext();
+    IRRewriter rewriter(ctx);
+
+    // 1. Roots, last first, each with its producers fused per tile.
+    SmallVector<linalg::LinalgOp> roots;
+    func.walk([&](linalg::LinalgOp op) {
+      if (!op.hasPureTensorSemantics())
+        return;
+      if (llvm::none_of(op->getUsers(), llvm::IsaPred<linalg::LinalgOp>))
+        roots.push_back(op);
+    });
+    auto fuseLinalg = [](Operation *producer) {
+      return isa<linalg::LinalgOp>(producer);
+    };
+    for (linalg::LinalgOp root : llvm::reverse(roots))
+      tileAndFuse(rewriter, root, rootTileSizes(root), fuseLinalg);
+
+    // 2. Contractions to register blocks: parallel dims to 8x32 (with the
+    // fill that initializes the block fused), then the reduction by 1.
+    SmallVector<linalg::LinalgOp> contractions;
+    func.walk([&](linalg::LinalgOp op) {
+      if (op.hasPureTensorSemantics() && isContraction(op) &&
+          !op.hasDynamicShape())
+        contractions.push_back(op);
+    });
+    for (linalg::LinalgOp op : contractions) {
+      FailureOr<linalg::ContractionDimensions> dims =
+          linalg::inferContractionDims(op);
+      if (failed(dims))
+        continue;
+      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+      SmallVector<int64_t> sizes(ranges.size(), 0);
+      for (unsigned d : dims->batch)
+        sizes[d] = ranges[d] > 1 ? 1 : 0;
+      for (unsigned d : dims->m)
+        sizes[d] = ranges[d] > 1 ? 1 : 0;
+      for (unsigned d : dims->n)
+        sizes[d] = ranges[d] > 1 ? 1 : 0;
+      if (!dims->m.empty())
+        sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
+      if (!dims->n.empty())
+        sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], kBlockN);
+      linalg::LinalgOp current = op;
+      if (llvm::any_of(sizes, [](int64_t s) { return s != 0; })) {
+        // Find the tiled op again: it is the one left in the new loop.
+        scf::SCFTilingOptions tiling;
+        tiling.setTileSizes(asFoldResults(ctx, sizes));
+        scf::SCFTileAndFuseOptions options;
+        options.setTilingOptions(tiling);
+        options.setFusionControlFn(
+            [](tensor::ExtractSliceOp, OpResult producer, bool)
+                -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+              if (!isa<linalg::FillOp>(producer.getOwner()))
+                return std::nullopt;
+              return scf::SCFTileAndFuseOptions::ControlFnResult{};
+            });
+        rewriter.setInsertionPoint(op);
+        FailureOr<scf::SCFTileAndFuseResult> result =
+            scf::tileConsumerAndFuseProducersUsingSCF(
+                rewriter, cast<TilingInterface>(op.getOperation()), options);
+        if (failed(result))
+          continue;
+        for (OpResult res : op->getResults())
+          if (Value repl = result->replacements.lookup(res))
+            rewriter.replaceAllUsesWith(res, repl);
+        current = cast<linalg::LinalgOp>(result->tiledAndFusedOps.front());
+        if (op->use_empty())
+          rewriter.eraseOp(op);
+      }
+      SmallVector<int64_t> kSizes(ranges.size(), 0);
+      for (unsigned d : dims->k)
+        if (ranges[d] > 1)
+          kSizes[d] = 1;
+      tileOnly(rewriter, current, kSizes);
+    }
+
+    // 3. Vectorize every op with a small static iteration space.
+    SmallVector<linalg::LinalgOp> toVectorize;
+    func.walk([&](linalg::LinalgOp op) {
+      if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+          hasI1Operand(op))
+        return;
+      int64_t elements = 1;
+      for (int64_t r : op.getStaticLoopRanges())
+        elements *= r;
+      if (elements > kMaxVectorElements)
+        return;
+      toVectorize.push_back(op);
+    });
+    for (linalg::LinalgOp op : toVectorize) {
+      if (failed(linalg::vectorizeOpPrecondition(
+              op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+              /*vectorizeNDExtract=*/true)))
+        continue;
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
+          rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+          /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
+          /*assumeDynamicDimsMatchVecSizes=*/false,
+          /*createNamedContraction=*/true);
+      if (succeeded(result))
+        rewriter.replaceOp(op, result->replacements);
+    }
+
+    // Clean-ups so slices fold into transfers and reductions of products
+    // become contractions.
+    RewritePatternSet patterns(ctx);
+    tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
+    vector::populateVectorReductionToContractPatterns(patterns);
+    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    vector::populateSinkVectorOpsPatterns(patterns);
+    vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
+    vector::TransferWriteOp::getCanonicalizationPatterns(patterns, ctx);
+    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
+    tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
+    scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
+    if (failed(applyPatternsGreedily(func, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
