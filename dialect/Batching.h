@@ -70,8 +70,7 @@ public:
   /// The type of the batched form of an unbatched `type` with its batch
   /// dim at `dim`.
   mlir::RankedTensorType batchedType(mlir::Type type, int64_t dim) const {
-    return insertDim(mlir::cast<mlir::RankedTensorType>(type), dim,
-                     batchSize);
+    return insertDim(mlir::cast<mlir::RankedTensorType>(type), dim, batchSize);
   }
   /// The type `value` has in the unbatched function.
   static mlir::RankedTensorType logicalType(const BatchedValue &value);

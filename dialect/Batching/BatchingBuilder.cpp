@@ -107,8 +107,7 @@ BatchingBuilder::alignBatchDims(Location loc, ArrayRef<BatchedValue> operands,
   });
 }
 
-BatchedValue BatchingBuilder::transpose(Location loc,
-                                        const BatchedValue &value,
+BatchedValue BatchingBuilder::transpose(Location loc, const BatchedValue &value,
                                         ArrayRef<int64_t> perm) {
   if (llvm::equal(perm, llvm::seq<int64_t>(0, perm.size())))
     return value;

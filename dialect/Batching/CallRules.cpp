@@ -28,15 +28,14 @@ struct CallRule : BatchingOpInterface::ExternalModel<CallRule, func::CallOp> {
              << call.getCallee() << "', which is not a func.func";
     SmallVector<std::optional<int64_t>> argDims = llvm::map_to_vector(
         operands, [](const BatchedValue &v) { return v.batchDim; });
-    FailureOr<BatchedFunction> batched = builder.getBatchedFunction(
-        op, callee, argDims, builder.getBatchSize());
+    FailureOr<BatchedFunction> batched =
+        builder.getBatchedFunction(op, callee, argDims, builder.getBatchSize());
     if (failed(batched))
       return failure();
     SmallVector<Value> args = llvm::map_to_vector(
         operands, [](const BatchedValue &v) { return v.value; });
-    auto newCall =
-        func::CallOp::create(builder.getBuilder(), op->getLoc(),
-                             batched->func, args);
+    auto newCall = func::CallOp::create(builder.getBuilder(), op->getLoc(),
+                                        batched->func, args);
     SmallVector<BatchedValue> results;
     for (auto [value, dim] :
          llvm::zip_equal(newCall.getResults(), batched->resultDims))

@@ -67,10 +67,10 @@ struct DotGeneralRule
       resultDim = lb.size() + freeDimsBefore(lhsRank, lb, lc, lhsRank) +
                   freeDimsBefore(rhsRank, rb, rc, *rhs.batchDim);
     }
-    Value result = DotGeneralOp::create(
-        builder.getBuilder(), op->getLoc(),
-        builder.batchedType(dot.getType(), resultDim), lhs.value, rhs.value,
-        newLb, newRb, newLc, newRc);
+    Value result =
+        DotGeneralOp::create(builder.getBuilder(), op->getLoc(),
+                             builder.batchedType(dot.getType(), resultDim),
+                             lhs.value, rhs.value, newLb, newRb, newLc, newRc);
     return SmallVector<BatchedValue>{BatchedValue::batched(result, resultDim)};
   }
 };

@@ -1,4 +1,4 @@
-//===- ElementwiseRules.cpp - Batching elementwise and nullary ops -*- C++ -*-===//
+//===- ElementwiseRules.cpp - Batching elementwise ops ----------*- C++ -*-===//
 //
 // Elementwise ops (arithmetic, math, compare, select, convert) batch by
 // bringing every operand to one batch dim and applying the same op to the
@@ -29,9 +29,10 @@ struct ElementwiseRule
     int64_t dim = BatchingBuilder::preferredBatchDim(operands);
     SmallVector<Value> values =
         builder.alignBatchDims(op->getLoc(), operands, dim);
-    SmallVector<Type> types = llvm::map_to_vector(
-        op->getResultTypes(),
-        [&](Type type) -> Type { return builder.batchedType(type, dim); });
+    SmallVector<Type> types =
+        llvm::map_to_vector(op->getResultTypes(), [&](Type type) -> Type {
+          return builder.batchedType(type, dim);
+        });
     OperationState state(op->getLoc(), op->getName(), values, types,
                          op->getAttrs());
     Operation *batched = builder.getBuilder().create(state);
@@ -43,18 +44,17 @@ struct ElementwiseRule
 /// An op without operands: its results are the same for every batch
 /// element.
 template <typename OpTy>
-struct NullaryRule : BatchingOpInterface::ExternalModel<NullaryRule<OpTy>, OpTy> {
+struct NullaryRule
+    : BatchingOpInterface::ExternalModel<NullaryRule<OpTy>, OpTy> {
   FailureOr<SmallVector<BatchedValue>>
-  batch(Operation *op, BatchingBuilder &builder,
-        ArrayRef<BatchedValue>) const {
+  batch(Operation *op, BatchingBuilder &builder, ArrayRef<BatchedValue>) const {
     Operation *copy = builder.getBuilder().clone(*op);
     return SmallVector<BatchedValue>{
         BatchedValue::unbatched(copy->getResult(0))};
   }
 };
 
-template <typename... OpTys>
-void attachElementwise(MLIRContext *context) {
+template <typename... OpTys> void attachElementwise(MLIRContext *context) {
   (OpTys::template attachInterface<ElementwiseRule<OpTys>>(*context), ...);
 }
 } // namespace

@@ -45,13 +45,12 @@ struct DynamicSliceRule
     // The index type for starts the rule adds; a rank-0 operand has no
     // starts to take it from.
     auto indexType = RankedTensorType::get(
-        {}, starts.empty()
-                ? b.getI64Type()
-                : cast<RankedTensorType>(starts[0].value.getType())
-                      .getElementType());
+        {}, starts.empty() ? b.getI64Type()
+                           : cast<RankedTensorType>(starts[0].value.getType())
+                                 .getElementType());
 
-    bool anyBatchedStart =
-        llvm::any_of(starts, [](const BatchedValue &v) { return v.isBatched(); });
+    bool anyBatchedStart = llvm::any_of(
+        starts, [](const BatchedValue &v) { return v.isBatched(); });
     if (!anyBatchedStart) {
       int64_t bd = *operand.batchDim;
       SmallVector<Value> newStarts = llvm::map_to_vector(
@@ -95,12 +94,12 @@ struct DynamicSliceRule
         continue;
       Value start = builder.moveBatchDim(loc, starts[d], 0);
       auto startType = cast<RankedTensorType>(start.getType());
-      Value high = splat(b, loc, startType,
-                         operandType.getDimSize(d) - sizes[d]);
+      Value high =
+          splat(b, loc, startType, operandType.getDimSize(d) - sizes[d]);
       Value low = splat(b, loc, startType, 0);
       start = MaxOp::create(b, loc, MinOp::create(b, loc, start, high), low);
-      auto indicesType = RankedTensorType::get(
-          {batch, sizes[d]}, startType.getElementType());
+      auto indicesType =
+          RankedTensorType::get({batch, sizes[d]}, startType.getElementType());
       Value spread = BroadcastInDimOp::create(b, loc, indicesType, start,
                                               ArrayRef<int64_t>{0});
       Value offsets = IotaOp::create(b, loc, indicesType, 1);
@@ -132,27 +131,28 @@ struct GatherRule : BatchingOpInterface::ExternalModel<GatherRule, GatherOp> {
     // is one more dim of the operand, kept before or after the taken axis.
     if (!indices.batchDim && *operand.batchDim >= pairs) {
       int64_t bd = *operand.batchDim;
-      int64_t resultDim =
-          bd <= axis ? bd : bd - 1 + (indicesRank - pairs);
+      int64_t resultDim = bd <= axis ? bd : bd - 1 + (indicesRank - pairs);
       Value result = GatherOp::create(
           b, loc, builder.batchedType(resultType, resultDim), operand.value,
           indices.value, BatchingBuilder::physicalDim(axis, bd), pairs);
-      return SmallVector<BatchedValue>{BatchedValue::batched(result, resultDim)};
+      return SmallVector<BatchedValue>{
+          BatchedValue::batched(result, resultDim)};
     }
     // Only the indices are batched, outside the paired dims: more indices.
     if (!operand.batchDim && *indices.batchDim >= pairs) {
       int64_t resultDim = axis + (*indices.batchDim - pairs);
-      Value result = GatherOp::create(
-          b, loc, builder.batchedType(resultType, resultDim), operand.value,
-          indices.value, axis, pairs);
-      return SmallVector<BatchedValue>{BatchedValue::batched(result, resultDim)};
+      Value result =
+          GatherOp::create(b, loc, builder.batchedType(resultType, resultDim),
+                           operand.value, indices.value, axis, pairs);
+      return SmallVector<BatchedValue>{
+          BatchedValue::batched(result, resultDim)};
     }
     // Otherwise pair the batch dims in front of the existing pairs.
     Value newOperand = builder.moveBatchDim(loc, operand, 0);
     Value newIndices = builder.moveBatchDim(loc, indices, 0);
     Value result =
-        GatherOp::create(b, loc, builder.batchedType(resultType, 0),
-                         newOperand, newIndices, axis + 1, pairs + 1);
+        GatherOp::create(b, loc, builder.batchedType(resultType, 0), newOperand,
+                         newIndices, axis + 1, pairs + 1);
     return SmallVector<BatchedValue>{BatchedValue::batched(result, 0)};
   }
 };

@@ -1,4 +1,4 @@
-//===- LinalgRules.cpp - Batching cholesky, inv, det, triangular_solve -*- C++ -*-===//
+//===- LinalgRules.cpp - Batching the linear algebra ops --------*- C++ -*-===//
 //
 // These ops already treat every dim but the trailing two as a batch, so a
 // batch dim among the leading dims needs nothing but a larger tensor; one
@@ -78,13 +78,12 @@ struct TriangularSolveRule
       return SmallVector<BatchedValue>{BatchedValue::batched(result, batchAt)};
     }
 
-    int64_t dim = leadingBatchDim(
-        rhs, BatchingBuilder::preferredBatchDim(operands));
+    int64_t dim =
+        leadingBatchDim(rhs, BatchingBuilder::preferredBatchDim(operands));
     SmallVector<Value> values = builder.alignBatchDims(loc, operands, dim);
     Value result = TriangularSolveOp::create(
-        b, loc, values[1].getType(), values[0], values[1],
-        solve.getLowerAttr(), solve.getLeftSideAttr(),
-        solve.getTransposeAAttr());
+        b, loc, values[1].getType(), values[0], values[1], solve.getLowerAttr(),
+        solve.getLeftSideAttr(), solve.getTransposeAAttr());
     return SmallVector<BatchedValue>{BatchedValue::batched(result, dim)};
   }
 };

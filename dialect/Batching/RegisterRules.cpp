@@ -24,8 +24,7 @@ void vmapc::registerBatchingInterfaces(DialectRegistry &registry) {
     attachLinalgRules(context);
     attachVmapRules(context);
   });
-  registry.addExtension(
-      +[](MLIRContext *context, func::FuncDialect *) {
-        attachCallRules(context);
-      });
+  registry.addExtension(+[](MLIRContext *context, func::FuncDialect *) {
+    attachCallRules(context);
+  });
 }

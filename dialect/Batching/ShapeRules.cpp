@@ -17,14 +17,12 @@ namespace {
 using Results = FailureOr<SmallVector<BatchedValue>>;
 
 struct BroadcastInDimRule
-    : BatchingOpInterface::ExternalModel<BroadcastInDimRule,
-                                         BroadcastInDimOp> {
+    : BatchingOpInterface::ExternalModel<BroadcastInDimRule, BroadcastInDimOp> {
   Results batch(Operation *op, BatchingBuilder &builder,
                 ArrayRef<BatchedValue> operands) const {
     auto broadcast = cast<BroadcastInDimOp>(op);
     return SmallVector<BatchedValue>{builder.broadcastInDim(
-        op->getLoc(), operands[0],
-        cast<RankedTensorType>(broadcast.getType()),
+        op->getLoc(), operands[0], cast<RankedTensorType>(broadcast.getType()),
         broadcast.getBroadcastDimensions())};
   }
 };
@@ -33,9 +31,8 @@ struct TransposeRule
     : BatchingOpInterface::ExternalModel<TransposeRule, TransposeOp> {
   Results batch(Operation *op, BatchingBuilder &builder,
                 ArrayRef<BatchedValue> operands) const {
-    return SmallVector<BatchedValue>{
-        builder.transpose(op->getLoc(), operands[0],
-                          cast<TransposeOp>(op).getPermutation())};
+    return SmallVector<BatchedValue>{builder.transpose(
+        op->getLoc(), operands[0], cast<TransposeOp>(op).getPermutation())};
   }
 };
 
@@ -66,10 +63,11 @@ struct ReshapeRule
       operand = builder.moveBatchDim(op->getLoc(), operands[0], 0);
       resultDim = 0;
     }
-    Value reshaped = ReshapeOp::create(
-        builder.getBuilder(), op->getLoc(),
-        builder.batchedType(resultType, resultDim), operand);
-    return SmallVector<BatchedValue>{BatchedValue::batched(reshaped, resultDim)};
+    Value reshaped =
+        ReshapeOp::create(builder.getBuilder(), op->getLoc(),
+                          builder.batchedType(resultType, resultDim), operand);
+    return SmallVector<BatchedValue>{
+        BatchedValue::batched(reshaped, resultDim)};
   }
 };
 

@@ -31,9 +31,8 @@ vmapc::placeVmapResults(BatchingBuilder &builder, Operation *op,
     if (!to) {
       if (from)
         return vmap.emitOpError("out_axes[")
-               << j << "] is none but result " << j
-               << " of @" << vmap.getCallee()
-               << " depends on a mapped operand";
+               << j << "] is none but result " << j << " of @"
+               << vmap.getCallee() << " depends on a mapped operand";
       placed.push_back(value);
       continue;
     }
@@ -71,8 +70,8 @@ struct VmapRule : BatchingOpInterface::ExternalModel<VmapRule, VmapOp> {
     SmallVector<std::optional<int64_t>> innerDims;
     for (unsigned i = 0, e = vmap.getOperands().size(); i < e; ++i)
       innerDims.push_back(vmap.getInAxis(i));
-    FailureOr<BatchedFunction> inner = builder.getBatchedFunction(
-        op, callee, innerDims, vmap.getBatchSize());
+    FailureOr<BatchedFunction> inner =
+        builder.getBatchedFunction(op, callee, innerDims, vmap.getBatchSize());
     if (failed(inner))
       return failure();
 

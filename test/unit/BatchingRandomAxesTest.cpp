@@ -99,8 +99,7 @@ HostTensor randomTensor(mlir::Type type, std::mt19937 &rng) {
 
 ::testing::AssertionResult closeEnough(const HostTensor &expected,
                                        const HostTensor &actual) {
-  if (expected.dtype() != actual.dtype() ||
-      expected.shape() != actual.shape())
+  if (expected.dtype() != actual.dtype() || expected.shape() != actual.shape())
     return ::testing::AssertionFailure()
            << "type " << vmapc::formatTensorType(actual.dtype(), actual.shape())
            << ", expected "
@@ -118,8 +117,8 @@ HostTensor randomTensor(mlir::Type type, std::mt19937 &rng) {
     }
     if (!same)
       return ::testing::AssertionFailure()
-             << "element " << i << " differs\n  looped:  "
-             << vmapc::formatTensor(expected)
+             << "element " << i
+             << " differs\n  looped:  " << vmapc::formatTensor(expected)
              << "\n  batched: " << vmapc::formatTensor(actual);
   }
   return ::testing::AssertionSuccess();
@@ -211,8 +210,7 @@ TEST_P(BatchingRandomAxes, BatchedEqualsLooped) {
   });
   mlir::OwningOpRef<mlir::ModuleOp> source =
       mlir::parseSourceFile<mlir::ModuleOp>(GetParam(), &context);
-  ASSERT_TRUE(source) << "cannot parse " << GetParam() << ":\n"
-                      << diagnostics;
+  ASSERT_TRUE(source) << "cannot parse " << GetParam() << ":\n" << diagnostics;
 
   std::vector<std::string> callees;
   for (auto func : source->getOps<mlir::func::FuncOp>())
@@ -258,10 +256,10 @@ TEST_P(BatchingRandomAxes, BatchedEqualsLooped) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Functions, BatchingRandomAxes, ::testing::ValuesIn(sourceFiles()),
-    [](const ::testing::TestParamInfo<std::string> &info) {
-      return caseName(info.param);
-    });
+INSTANTIATE_TEST_SUITE_P(Functions, BatchingRandomAxes,
+                         ::testing::ValuesIn(sourceFiles()),
+                         [](const ::testing::TestParamInfo<std::string> &info) {
+                           return caseName(info.param);
+                         });
 
 } // namespace

@@ -128,14 +128,15 @@ TEST(BatchingRegion, BodyUsingBatchedValuesFromAboveIsBatched) {
 
   // The first region uses the batched %x: its result and body are batched
   // at dim 1, where %x has its batch dim; %w is broadcast once inside.
-  auto batchedType = RankedTensorType::get({3, 4}, Float32Type::get(&f.context));
+  auto batchedType =
+      RankedTensorType::get({3, 4}, Float32Type::get(&f.context));
   EXPECT_EQ(regions[0].getResult(0).getType(), batchedType);
   Block &body = regions[0].getRegion().front();
   auto ops = llvm::map_to_vector(
       body, [](Operation &op) { return op.getName().getStringRef().str(); });
-  EXPECT_EQ(ops, (SmallVector<std::string>{"vmapc.exp",
-                                           "vmapc.broadcast_in_dim",
-                                           "vmapc.add", "scf.yield"}));
+  EXPECT_EQ(ops,
+            (SmallVector<std::string>{"vmapc.exp", "vmapc.broadcast_in_dim",
+                                      "vmapc.add", "scf.yield"}));
   EXPECT_EQ(body.getTerminator()->getOperand(0).getType(), batchedType);
 
   // The second region uses only the unbatched %w: copied unchanged.

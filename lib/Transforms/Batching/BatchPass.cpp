@@ -36,8 +36,7 @@ namespace {
 
 /// The readable part of a batched copy's name: `0_none` for arguments
 /// batched at dim 0 and unbatched, then `__` and the batch size.
-std::string batchedSuffix(ArrayRef<std::optional<int64_t>> dims,
-                          int64_t size) {
+std::string batchedSuffix(ArrayRef<std::optional<int64_t>> dims, int64_t size) {
   std::string suffix;
   llvm::raw_string_ostream os(suffix);
   llvm::interleave(
@@ -67,9 +66,9 @@ public:
   LogicalResult expand(VmapOp vmap);
 
 private:
-  FailureOr<BatchedFunction>
-  build(Operation *user, func::FuncOp callee,
-        ArrayRef<std::optional<int64_t>> argDims, int64_t size);
+  FailureOr<BatchedFunction> build(Operation *user, func::FuncOp callee,
+                                   ArrayRef<std::optional<int64_t>> argDims,
+                                   int64_t size);
 
   ModuleOp module;
   SymbolTable symbolTable;
@@ -91,9 +90,7 @@ public:
       : functions(functions), size(size), parent(parent),
         noteContext(noteContext) {}
 
-  void map(Value original, BatchedValue batched) {
-    values[original] = batched;
-  }
+  void map(Value original, BatchedValue batched) { values[original] = batched; }
 
   /// The batched form of `original`; a value defined outside everything
   /// being batched is unbatched.
@@ -162,7 +159,7 @@ private:
 };
 
 FailureOr<SmallVector<BatchedValue>> BlockBatcher::batchBody(Block &source,
-                                                            Block &dest) {
+                                                             Block &dest) {
   // `dest` may sit in a scratch region without a parent op, which has no
   // context to give: take it from the source.
   OpBuilder builder(source.getParentOp()->getContext());
@@ -181,8 +178,8 @@ FailureOr<SmallVector<BatchedValue>> BlockBatcher::batchBody(Block &source,
 
 LogicalResult BlockBatcher::batchOp(Operation &op, BatchingBuilder &rules,
                                     OpBuilder &builder) {
-  SmallVector<BatchedValue> operands = llvm::map_to_vector(
-      op.getOperands(), [&](Value v) { return lookup(v); });
+  SmallVector<BatchedValue> operands =
+      llvm::map_to_vector(op.getOperands(), [&](Value v) { return lookup(v); });
   bool anyBatched = llvm::any_of(
       operands, [](const BatchedValue &v) { return v.isBatched(); });
   // Values the op's regions use from above, and whether any is batched.
@@ -273,8 +270,7 @@ BlockBatcher::batchRegion(Region &source, Region &dest,
                           ArrayRef<std::optional<int64_t>> argDims,
                           ArrayRef<std::optional<int64_t>> resultDims) {
   if (!source.hasOneBlock())
-    return emitError(source.getLoc(),
-                     "can only batch regions with one block");
+    return emitError(source.getLoc(), "can only batch regions with one block");
   if (!dest.empty())
     return emitError(source.getLoc(),
                      "batchRegion needs an empty destination region");
@@ -285,7 +281,8 @@ BlockBatcher::batchRegion(Region &source, Region &dest,
     return failure();
   Block *block = new Block();
   dest.push_back(block);
-  for (auto [type, arg] : llvm::zip_equal(*argTypes, sourceBlock.getArguments()))
+  for (auto [type, arg] :
+       llvm::zip_equal(*argTypes, sourceBlock.getArguments()))
     block->addArgument(type, arg.getLoc());
 
   BlockBatcher child(functions, size, this, noteContext);
@@ -338,8 +335,8 @@ FunctionBatcher::getBatchedFunction(Operation *user, func::FuncOp callee,
                               << callee.getSymName()
                               << " while batching it; recursive functions "
                                  "cannot be vmapped";
-    diag.attachNote(callee.getLoc()) << "@" << callee.getSymName()
-                                     << " is defined here";
+    diag.attachNote(callee.getLoc())
+        << "@" << callee.getSymName() << " is defined here";
     return failure();
   }
   FailureOr<BatchedFunction> batched = build(user, callee, argDims, size);
@@ -351,16 +348,15 @@ FunctionBatcher::getBatchedFunction(Operation *user, func::FuncOp callee,
 
 FailureOr<BatchedFunction>
 FunctionBatcher::build(Operation *user, func::FuncOp callee,
-                       ArrayRef<std::optional<int64_t>> argDims,
-                       int64_t size) {
+                       ArrayRef<std::optional<int64_t>> argDims, int64_t size) {
   auto noteUser = [&](InFlightDiagnostic &diag) {
     diag.attachNote(user->getLoc())
         << "while batching @" << callee.getSymName() << " for this op";
   };
   if (callee.isExternal()) {
-    InFlightDiagnostic diag =
-        user->emitError("cannot batch @")
-        << callee.getSymName() << ": it is a declaration without a body";
+    InFlightDiagnostic diag = user->emitError("cannot batch @")
+                              << callee.getSymName()
+                              << ": it is a declaration without a body";
     return failure();
   }
   if (!callee.getBody().hasOneBlock()) {
@@ -390,9 +386,9 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
                                        : callee.getOperation());
   std::string name =
       (callee.getSymName() + "_batched_" + batchedSuffix(argDims, size)).str();
-  auto copy = func::FuncOp::create(
-      moduleBuilder, callee.getLoc(), name,
-      moduleBuilder.getFunctionType(*argTypes, {}));
+  auto copy =
+      func::FuncOp::create(moduleBuilder, callee.getLoc(), name,
+                           moduleBuilder.getFunctionType(*argTypes, {}));
   copy.setPrivate();
   Block *entry = copy.addEntryBlock();
 
