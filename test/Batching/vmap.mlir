@@ -156,3 +156,25 @@ func.func @cols_main(%m: tensor<3x2x4xf32>) -> tensor<3x4x2xf32> {
   %0 = vmapc.vmap @cols(%m) in_axes [0] out_axes [0] : (tensor<3x2x4xf32>) -> tensor<3x4x2xf32>
   return %0 : tensor<3x4x2xf32>
 }
+
+// A user function already has the name a batched copy would get: the copy
+// is renamed and the user's function keeps its callers.
+func.func @neg(%x: tensor<3xf32>) -> tensor<3xf32> {
+  %0 = vmapc.neg %x : tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+func.func @neg_batched_0__2(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  return %x : tensor<2x3xf32>
+}
+// CHECK-LABEL: func.func @neg_batched_0__2(
+// CHECK-NEXT:    return
+// CHECK-LABEL: func.func private @neg_batched_0__2_0(
+// CHECK-NEXT:    vmapc.neg
+// CHECK-LABEL: func.func @clash_main(
+// CHECK-NEXT:    call @neg_batched_0__2_0(
+// CHECK-NEXT:    call @neg_batched_0__2(
+func.func @clash_main(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x3xf32>) {
+  %0 = vmapc.vmap @neg(%x) in_axes [0] out_axes [0] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %1 = func.call @neg_batched_0__2(%x) : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  return %0, %1 : tensor<2x3xf32>, tensor<2x3xf32>
+}

@@ -390,6 +390,10 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
       func::FuncOp::create(moduleBuilder, callee.getLoc(), name,
                            moduleBuilder.getFunctionType(*argTypes, {}));
   copy.setPrivate();
+  // Register (and, if a function of that name exists, rename) the copy now,
+  // so that lookups while its body is built never find it by a name it
+  // shares with another function.
+  symbolTable.insert(copy);
   Block *entry = copy.addEntryBlock();
 
   BlockBatcher body(*this, size, /*parent=*/nullptr, noteUser);
@@ -400,7 +404,7 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
   FailureOr<SmallVector<BatchedValue>> results =
       body.batchBody(sourceBlock, *entry);
   if (failed(results)) {
-    copy.erase();
+    symbolTable.erase(copy);
     return failure();
   }
 
@@ -423,7 +427,6 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
   for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*entry)))
     if (isOpTriviallyDead(&op))
       op.erase();
-  symbolTable.insert(copy);
   return BatchedFunction{copy, std::move(resultDims)};
 }
 
