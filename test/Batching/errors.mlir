@@ -110,3 +110,20 @@ func.func @main(%x: tensor<4x3xf32>) -> tensor<4x3xf32> {
   %0 = vmapc.vmap @f(%x) in_axes [0] out_axes [0] : (tensor<4x3xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
+
+// -----
+
+// Recursion through a vmap and a call: batching @g needs @f batched, whose
+// vmap needs @g batched again.
+func.func @f(%x: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{recursive call of @g while batching it}}
+  %0 = vmapc.vmap @g(%x) in_axes [0] out_axes [0] : (tensor<3xf32>) -> tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+// expected-note @+1 {{@g is defined here}}
+func.func @g(%s: tensor<f32>) -> tensor<f32> {
+  %b = vmapc.broadcast_in_dim %s, dims = [] : tensor<f32> -> tensor<3xf32>
+  %r = func.call @f(%b) : (tensor<3xf32>) -> tensor<3xf32>
+  %z = vmapc.reduce sum %r, dims = [0] : tensor<3xf32> -> tensor<f32>
+  return %z : tensor<f32>
+}
