@@ -169,7 +169,8 @@ Value scalarOf(DivOp, OpBuilder &b, Location loc, ValueRange a) {
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a[1], zero);
   Value isMinusOne =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a[1], minusOne);
-  Value divisor = arith::SelectOp::create(b, loc, isZero, one, a[1]);
+  Value unsafe = arith::OrIOp::create(b, loc, isZero, isMinusOne);
+  Value divisor = arith::SelectOp::create(b, loc, unsafe, one, a[1]);
   Value quotient = arith::DivSIOp::create(b, loc, a[0], divisor);
   // x / -1 is -x (wrapping for INT_MIN, as numpy does).
   Value negated = arith::SubIOp::create(b, loc, zero, a[0]);
@@ -198,7 +199,13 @@ Value scalarOf(NegOp, OpBuilder &b, Location loc, ValueRange a) {
 Value scalarOf(AbsOp, OpBuilder &b, Location loc, ValueRange a) {
   if (isFloatType(a[0].getType()))
     return math::AbsFOp::create(b, loc, a[0]);
-  return math::AbsIOp::create(b, loc, a[0]);
+  // x < 0 ? 0 - x : x (wrapping for INT_MIN, as numpy); spelled out because
+  // math.absi has no lowering to LLVM in every pipeline.
+  Value zero = scalarConst(b, loc, a[0].getType(), 0);
+  Value neg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, a[0], zero);
+  return arith::SelectOp::create(
+      b, loc, neg, arith::SubIOp::create(b, loc, zero, a[0]), a[0]);
 }
 Value scalarOf(ExpOp, OpBuilder &b, Location loc, ValueRange a) {
   return math::ExpOp::create(b, loc, a[0]);
@@ -210,7 +217,10 @@ Value scalarOf(SqrtOp, OpBuilder &b, Location loc, ValueRange a) {
   return math::SqrtOp::create(b, loc, a[0]);
 }
 Value scalarOf(RsqrtOp, OpBuilder &b, Location loc, ValueRange a) {
-  return math::RsqrtOp::create(b, loc, a[0]);
+  // 1 / sqrt(x): math.rsqrt has no libm fallback (there is no rsqrtf) and
+  // its fast approximation is less accurate than JAX's rsqrt.
+  return arith::DivFOp::create(b, loc, scalarConst(b, loc, a[0].getType(), 1),
+                               math::SqrtOp::create(b, loc, a[0]));
 }
 Value scalarOf(TanhOp, OpBuilder &b, Location loc, ValueRange a) {
   return math::TanhOp::create(b, loc, a[0]);
@@ -1253,4 +1263,5 @@ void vmapc::populateVmapcToLinalgConversionPatterns(
       ReduceLowering, DotGeneralLowering, SliceLowering, ConcatenateLowering,
       DynamicSliceLowering, GatherLowering, CholeskyLowering, InvLowering,
       DetLowering, TriangularSolveLowering>(ctx);
+  populateVmapcControlFlowToSCFPatterns(patterns);
 }
