@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -92,6 +93,10 @@ void addLowerToLLVM(OpPassManager &pm) {
   OpPassManager &fpm = pm.nest<func::FuncOp>();
   fpm.addPass(createConvertLinalgToLoopsPass());
   fpm.addPass(vmapc::createVmapcMathApproximation());
+  // Reductions the vectorizer produced (sums over a row, ...) become
+  // elementwise ops across lanes plus one horizontal reduction.
+  fpm.addPass(vector::createLowerVectorMultiReductionPass(
+      vector::VectorMultiReductionLowering::InnerParallel));
   fpm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
   fpm.addPass(createSCFToControlFlowPass());
