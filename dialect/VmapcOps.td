@@ -441,4 +441,7 @@ def Vmapc_VmapOp : Vmapc_Op<"vmap", [
   }];
 }
 
+// fori_loop, scan, while, cond and their terminator.
+include "VmapcControlFlowOps.td"
+
 #endif // VMAPC_OPS_TD
