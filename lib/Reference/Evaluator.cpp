@@ -24,6 +24,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -195,6 +196,16 @@ private:
 
   Error evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
                  std::vector<HostTensor> &results);
+
+  /// fori_loop, scan, while and cond; `in` are copies of the operands
+  /// (evaluating a region adds to `env`, which may move its entries).
+  Error evalControlFlow(Operation *op, std::vector<HostTensor> in, Env &env,
+                        std::vector<HostTensor> &results);
+  /// Runs the one block of `region` on `args` and returns what its
+  /// vmapc.yield yields. Ops in the region find values from above in `env`.
+  Expected<std::vector<HostTensor>> runRegion(Operation *op, Region &region,
+                                              std::vector<HostTensor> args,
+                                              Env &env);
 
   ModuleOp module;
   unsigned depth = 0;
@@ -1000,6 +1011,179 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
   return Error::success();
 }
 
+//===----------------------------------------------------------------------===//
+// Control flow
+//===----------------------------------------------------------------------===//
+
+Expected<std::vector<HostTensor>>
+Evaluator::runRegion(Operation *op, Region &region,
+                     std::vector<HostTensor> args, Env &env) {
+  if (!region.hasOneBlock())
+    return opError(op, "has a region without exactly one block");
+  Block &block = region.front();
+  if (block.getNumArguments() != args.size())
+    return opError(op, "region takes " + llvm::Twine(block.getNumArguments()) +
+                           " arguments, got " + llvm::Twine(args.size()));
+  for (auto [arg, value] : llvm::zip_equal(block.getArguments(), args)) {
+    Expected<HostTensor> expected = [&]() -> Expected<HostTensor> {
+      Expected<DType> dtype = dtypeOfTensorType(arg.getType());
+      if (!dtype)
+        return dtype.takeError();
+      return HostTensor(*dtype,
+                        cast<RankedTensorType>(arg.getType()).getShape().vec());
+    }();
+    if (!expected)
+      return expected.takeError();
+    if (expected->dtype() != value.dtype() ||
+        expected->shape() != value.shape())
+      return opError(op, "region argument is " + typeString(*expected) +
+                             ", got " + typeString(value));
+    env[arg] = std::move(value);
+  }
+  for (Operation &inner : block) {
+    if (isa<YieldOp>(inner)) {
+      std::vector<HostTensor> yielded;
+      for (Value v : inner.getOperands()) {
+        Expected<const HostTensor *> t = lookup(&inner, env, v);
+        if (!t)
+          return t.takeError();
+        yielded.push_back(**t);
+      }
+      return yielded;
+    }
+    if (Error e = evalOp(&inner, env))
+      return std::move(e);
+  }
+  return opError(op, "has a region that does not end with vmapc.yield");
+}
+
+Error Evaluator::evalControlFlow(Operation *op, std::vector<HostTensor> in,
+                                 Env &env, std::vector<HostTensor> &results) {
+  // Checks that a region yielded `n` values.
+  auto yieldedCount = [&](const std::vector<HostTensor> &values,
+                          size_t n) -> Error {
+    if (values.size() != n)
+      return opError(op, "region yields " + llvm::Twine(values.size()) +
+                             " values, expected " + llvm::Twine(n));
+    return Error::success();
+  };
+
+  if (auto loop = dyn_cast<ForiLoopOp>(op)) {
+    if (in.size() < 2)
+      return opError(op, "needs lower and upper bounds");
+    int64_t lower = in[0].getInt(0), upper = in[1].getInt(0);
+    DType indexType = in[0].dtype();
+    std::vector<HostTensor> carried(in.begin() + 2, in.end());
+    for (int64_t i = lower; i < upper; ++i) {
+      std::vector<HostTensor> args;
+      args.emplace_back(indexType, std::vector<int64_t>{});
+      args.back().setInt(0, i);
+      for (HostTensor &c : carried)
+        args.push_back(std::move(c));
+      auto next = runRegion(op, loop.getBody(), std::move(args), env);
+      if (!next)
+        return next.takeError();
+      if (Error e = yieldedCount(*next, op->getNumResults()))
+        return e;
+      carried = std::move(*next);
+    }
+    results = std::move(carried);
+    return Error::success();
+  }
+
+  if (auto scan = dyn_cast<ScanOp>(op)) {
+    unsigned numCarried = scan.getNumCarried();
+    int64_t length = scan.getLength();
+    std::vector<HostTensor> carried(in.begin(), in.begin() + numCarried);
+    std::vector<HostTensor> xs(in.begin() + numCarried, in.end());
+    std::vector<HostTensor> stacked;
+    for (unsigned j = numCarried; j < op->getNumResults(); ++j) {
+      Expected<HostTensor> t = resultTensor(op, j);
+      if (!t)
+        return t.takeError();
+      stacked.push_back(std::move(*t));
+    }
+    for (const HostTensor &x : xs)
+      if (x.rank() == 0 || x.shape()[0] != length)
+        return opError(op, "xs " + typeString(x) + " does not have length " +
+                               llvm::Twine(length) +
+                               " as its leading dimension");
+    for (int64_t t = 0; t < length; ++t) {
+      std::vector<HostTensor> args = std::move(carried);
+      for (const HostTensor &x : xs)
+        args.push_back(takeSlice(x, 0, t));
+      auto out = runRegion(op, scan.getBody(), std::move(args), env);
+      if (!out)
+        return out.takeError();
+      if (Error e = yieldedCount(*out, op->getNumResults()))
+        return e;
+      for (unsigned j = 0; j < stacked.size(); ++j) {
+        const HostTensor &piece = (*out)[numCarried + j];
+        std::vector<int64_t> sliceShape(stacked[j].shape().begin() + 1,
+                                        stacked[j].shape().end());
+        if (piece.shape() != sliceShape || piece.dtype() != stacked[j].dtype())
+          return opError(op,
+                         "per-step output " + llvm::Twine(j) + " is " +
+                             typeString(piece) + ", expected " +
+                             formatTensorType(stacked[j].dtype(), sliceShape));
+        putSlice(stacked[j], 0, t, piece);
+      }
+      out->resize(numCarried);
+      carried = std::move(*out);
+    }
+    results = std::move(carried);
+    for (HostTensor &t : stacked)
+      results.push_back(std::move(t));
+    return Error::success();
+  }
+
+  if (auto loop = dyn_cast<WhileOp>(op)) {
+    std::vector<HostTensor> carried = std::move(in);
+    while (true) {
+      auto pred = runRegion(op, loop.getCond(), carried, env);
+      if (!pred)
+        return pred.takeError();
+      if (Error e = yieldedCount(*pred, 1))
+        return e;
+      if ((*pred)[0].numElements() != 1)
+        return opError(op, "cond must yield one predicate");
+      if (!(*pred)[0].getInt(0))
+        break;
+      auto next = runRegion(op, loop.getBody(), std::move(carried), env);
+      if (!next)
+        return next.takeError();
+      if (Error e = yieldedCount(*next, op->getNumResults()))
+        return e;
+      carried = std::move(*next);
+    }
+    results = std::move(carried);
+    return Error::success();
+  }
+
+  if (auto cond = dyn_cast<CondOp>(op)) {
+    if (in.size() != 1 || in[0].numElements() != 1)
+      return opError(op, "needs one scalar selector");
+    int64_t n = cond.getBranches().size();
+    if (n == 0)
+      return opError(op, "has no branch");
+    // lax.cond: the first branch is the true one; lax.switch: the index is
+    // clamped into range.
+    int64_t branch = in[0].dtype() == DType::I1
+                         ? (in[0].getInt(0) ? 0 : 1)
+                         : std::clamp<int64_t>(in[0].getInt(0), 0, n - 1);
+    if (branch >= n)
+      return opError(op, "has no branch for the false predicate");
+    auto out = runRegion(op, cond.getBranches()[branch], {}, env);
+    if (!out)
+      return out.takeError();
+    if (Error e = yieldedCount(*out, op->getNumResults()))
+      return e;
+    results = std::move(*out);
+    return Error::success();
+  }
+  return opError(op, "is not supported by the reference evaluator");
+}
+
 Error Evaluator::evalOp(Operation *op, Env &env) {
   std::vector<const HostTensor *> in;
   for (Value v : op->getOperands()) {
@@ -1032,7 +1216,20 @@ Error Evaluator::evalOp(Operation *op, Env &env) {
     return Error::success();
   }
 
-  if (op->getNumResults() != 1 || op->getNumRegions() != 0)
+  if (op->getNumRegions() != 0) {
+    std::vector<HostTensor> operands;
+    for (const HostTensor *t : in)
+      operands.push_back(*t);
+    std::vector<HostTensor> results;
+    if (Error e = evalControlFlow(op, std::move(operands), env, results))
+      return e;
+    if (results.size() != op->getNumResults())
+      return opError(op, "produced the wrong number of results");
+    for (unsigned j = 0; j < results.size(); ++j)
+      env[op->getResult(j)] = std::move(results[j]);
+    return Error::success();
+  }
+  if (op->getNumResults() != 1)
     return opError(op, "is not supported by the reference evaluator");
   Expected<HostTensor> result = resultTensor(op);
   if (!result)
