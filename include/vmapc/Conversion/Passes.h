@@ -24,6 +24,11 @@ namespace vmapc {
 /// linalg/tensor/arith/math/scf on builtin tensors.
 void populateVmapcToLinalgConversionPatterns(mlir::RewritePatternSet &patterns);
 
+/// Adds the patterns that rewrite fori_loop and scan to scf.for, while to
+/// scf.while and cond to scf.if / scf.index_switch (ControlFlow.cpp); part
+/// of the set above.
+void populateVmapcControlFlowToSCFPatterns(mlir::RewritePatternSet &patterns);
+
 #define GEN_PASS_REGISTRATION
 #include "vmapc/Conversion/Passes.h.inc"
 

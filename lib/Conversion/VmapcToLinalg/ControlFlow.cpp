@@ -57,9 +57,9 @@ void replaceYield(ConversionPatternRewriter &rewriter, Block &block,
 scf::ForOp emptyFor(ConversionPatternRewriter &rewriter, Location loc,
                     Value lower, Value upper, ValueRange inits) {
   Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-  auto loop = scf::ForOp::create(rewriter, loc, lower, upper, one, inits,
-                                 [](OpBuilder &, Location, Value, ValueRange) {
-                                 });
+  auto loop =
+      scf::ForOp::create(rewriter, loc, lower, upper, one, inits,
+                         [](OpBuilder &, Location, Value, ValueRange) {});
   Block *body = loop.getBody();
   if (!body->empty() && body->back().hasTrait<OpTrait::IsTerminator>())
     rewriter.eraseOp(&body->back());
@@ -116,11 +116,12 @@ struct ScanLowering : OpConversionPattern<ScanOp> {
     // row t (in place once bufferized).
     for (Type type : op.getStackedResults().getTypes()) {
       auto tensor = cast<RankedTensorType>(type);
-      inits.push_back(tensor::EmptyOp::create(
-          rewriter, loc, tensor.getShape(), tensor.getElementType()));
+      inits.push_back(tensor::EmptyOp::create(rewriter, loc, tensor.getShape(),
+                                              tensor.getElementType()));
     }
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value length = arith::ConstantIndexOp::create(rewriter, loc, op.getLength());
+    Value length =
+        arith::ConstantIndexOp::create(rewriter, loc, op.getLength());
     scf::ForOp loop = emptyFor(rewriter, loc, zero, length, inits);
     Block *body = loop.getBody();
     Value step = loop.getInductionVar();
@@ -232,18 +233,18 @@ struct CondLowering : OpConversionPattern<CondOp> {
       int64_t n = op.getBranches().size();
       Value index = extractScalar(rewriter, loc, adaptor.getPred());
       Type intType = index.getType();
-      Value low = arith::ConstantOp::create(rewriter, loc,
-                                            rewriter.getIntegerAttr(intType, 0));
+      Value low = arith::ConstantOp::create(
+          rewriter, loc, rewriter.getIntegerAttr(intType, 0));
       Value high = arith::ConstantOp::create(
           rewriter, loc, rewriter.getIntegerAttr(intType, n - 1));
       index = arith::MaxSIOp::create(rewriter, loc, index, low);
       index = arith::MinSIOp::create(rewriter, loc, index, high);
-      index = arith::IndexCastOp::create(rewriter, loc,
-                                         rewriter.getIndexType(), index);
+      index = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(),
+                                         index);
       SmallVector<int64_t> cases(n - 1);
       std::iota(cases.begin(), cases.end(), 0);
-      auto branch = scf::IndexSwitchOp::create(rewriter, loc, types, index,
-                                               cases, n - 1);
+      auto branch =
+          scf::IndexSwitchOp::create(rewriter, loc, types, index, cases, n - 1);
       for (Region &region : branch.getCaseRegions())
         targets.push_back(&region);
       targets.push_back(&branch.getDefaultRegion());
