@@ -54,7 +54,23 @@
 //   std::cout << c.final_ir();   // after the whole lowering pipeline (LLVM
 //                                // dialect)
 // Setting the environment variable VMAPC_DUMP_IR=1 prints both to stderr
-// each time jit compiles a specialization.
+// each time jit compiles a specialization. `c.call(inputs, outputs)` runs the
+// specialization on TensorRefs, checking their count, dtypes and shapes.
+//
+// Arrays
+// ------
+//   vx::Array<float> a({2, 3}, {1, 2, 3, 4, 5, 6});   // shape + row-major values
+//   vx::Array<float> m = vx::array<float>({{1, 2}, {3, 4}});
+//   vx::Array<double> z({4, 4});                       // zeros
+//   a(1, 2) = 7; a.shape(); a.data(); a.row(0);        // row(i): a view
+//   vx::ArrayView<const float> v(ptr, {n, d});         // wraps user memory
+//
+// Embedding
+// ---------
+//   cmake --install <build> --prefix <prefix>   installs libvmapc.so, these
+//   headers and the CMake package; then in the user's CMakeLists.txt:
+//     find_package(vmapc CONFIG REQUIRED)       # CMAKE_PREFIX_PATH=<prefix>
+//     target_link_libraries(app PRIVATE vmapc::vmapc)
 //
 //===----------------------------------------------------------------------===//
 #ifndef VMAPC_VMAPC_H
