@@ -59,7 +59,7 @@
 //
 // Arrays
 // ------
-//   vx::Array<float> a({2, 3}, {1, 2, 3, 4, 5, 6});   // shape + row-major values
+//   vx::Array<float> a({2, 3}, {1, 2, 3, 4, 5, 6});   // shape, row-major data
 //   vx::Array<float> m = vx::array<float>({{1, 2}, {3, 4}});
 //   vx::Array<double> z({4, 4});                       // zeros
 //   a(1, 2) = 7; a.shape(); a.data(); a.row(0);        // row(i): a view
