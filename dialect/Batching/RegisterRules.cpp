@@ -23,6 +23,7 @@ void vmapc::registerBatchingInterfaces(DialectRegistry &registry) {
     attachIndexingRules(context);
     attachLinalgRules(context);
     attachVmapRules(context);
+    attachControlFlowRules(context);
   });
   registry.addExtension(+[](MLIRContext *context, func::FuncDialect *) {
     attachCallRules(context);

@@ -20,6 +20,7 @@ void attachIndexingRules(mlir::MLIRContext *context);
 void attachLinalgRules(mlir::MLIRContext *context);
 void attachVmapRules(mlir::MLIRContext *context);
 void attachCallRules(mlir::MLIRContext *context);
+void attachControlFlowRules(mlir::MLIRContext *context);
 } // namespace vmapc
 
 #endif // VMAPC_DIALECT_BATCHING_RULES_H
