@@ -23,16 +23,19 @@ vmapc::placeVmapResults(BatchingBuilder &builder, Operation *op,
                         ArrayRef<BatchedValue> results,
                         ArrayRef<std::optional<int64_t>> calleeDims) {
   auto vmap = cast<VmapOp>(op);
+  // Check every result before emitting anything, so a failure leaves no
+  // half-built ops behind.
+  for (auto [j, from] : llvm::enumerate(calleeDims))
+    if (from && !vmap.getOutAxis(j))
+      return vmap.emitOpError("out_axes[")
+             << j << "] is none but result " << j << " of @"
+             << vmap.getCallee() << " depends on a mapped operand";
   SmallVector<BatchedValue> placed;
   for (auto [j, value] : llvm::enumerate(results)) {
     std::optional<int64_t> from = calleeDims[j];
     std::optional<int64_t> to = vmap.getOutAxis(j);
     auto type = cast<RankedTensorType>(vmap.getResult(j).getType());
     if (!to) {
-      if (from)
-        return vmap.emitOpError("out_axes[")
-               << j << "] is none but result " << j << " of @"
-               << vmap.getCallee() << " depends on a mapped operand";
       placed.push_back(value);
       continue;
     }

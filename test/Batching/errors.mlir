@@ -127,3 +127,17 @@ func.func @g(%s: tensor<f32>) -> tensor<f32> {
   %z = vmapc.reduce sum %r, dims = [0] : tensor<3xf32> -> tensor<f32>
   return %z : tensor<f32>
 }
+
+// -----
+
+// The out_axes = none error on a later result, after an earlier result that
+// needs a transpose: reported cleanly, nothing half-built is left.
+func.func @two(%x: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
+  %0 = vmapc.exp %x : tensor<3xf32>
+  return %0, %x : tensor<3xf32>, tensor<3xf32>
+}
+func.func @main(%x: tensor<4x3xf32>) -> (tensor<3x4xf32>, tensor<3xf32>) {
+  // expected-error @+1 {{'vmapc.vmap' op out_axes[1] is none but result 1 of @two depends on a mapped operand}}
+  %0:2 = vmapc.vmap @two(%x) in_axes [0] out_axes [1, none] : (tensor<4x3xf32>) -> (tensor<3x4xf32>, tensor<3xf32>)
+  return %0#0, %0#1 : tensor<3x4xf32>, tensor<3xf32>
+}
