@@ -75,6 +75,10 @@ void addBufferization(OpPassManager &pm) {
       bufferization::LayoutMapOption::IdentityLayoutMap;
   bufOpts.unknownTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // A loop over time (vmapc.fori_loop/scan/while) computes each step's
+  // state into a new tensor, so its scf.yield is not the iter_arg's buffer;
+  // the step's result buffer is then carried (and the previous one freed).
+  bufOpts.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufOpts));
   // Canonicalize first: a result threaded through scf.for iter_args must be
   // seen as the alloc itself for the out-param to replace it.
@@ -104,7 +108,10 @@ void addLowerToLLVM(OpPassManager &pm) {
   // affine.apply ops.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
-  // f64 (and any f32 op without an approximation) goes to libm.
+  // Math ops with an LLVM intrinsic (floor and fma from the approximations,
+  // sqrt, ...) stay vector intrinsics; only what has none goes to libm. The
+  // other order would scalarize every vector floor/fma into libm calls.
+  pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   ConvertVectorToLLVMPassOptions vecOpts;
   vecOpts.reassociateFPReductions = true;
@@ -113,7 +120,6 @@ void addLowerToLLVM(OpPassManager &pm) {
   vecOpts.vectorTransposeLowering = vector::VectorTransposeLowering::Shuffle16x16;
   pm.addPass(createConvertVectorToLLVMPass(vecOpts));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
