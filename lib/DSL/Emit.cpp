@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emit.h"
+#include "Control.h"
 
 #include "dialect/VmapcDialect.h"
 #include "dialect/VmapcOps.h"
@@ -321,6 +322,21 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
         VmapOp::create(b, loc_, resultTypes, callee.getSymName(), operands,
                        axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize);
     values[&n] = SmallVector<Value, 1>(op->getResults());
+    return;
+  }
+  case K::Control: {
+    SmallVector<Value> operands;
+    for (unsigned i = 0; i < n.operands.size(); ++i)
+      operands.push_back(operand(n, i, values));
+    // Loop bodies and branches become functions, like vmapped ones.
+    auto functionFor = [&](const Subgraph &g) {
+      auto it = functions_.find(&g);
+      if (it != functions_.end())
+        return it->second;
+      return emitFunction(g, "traced_" + std::to_string(counter_++), false);
+    };
+    values[&n] = SmallVector<Value, 1>(
+        emitControl(n, operands, b, loc_, functionFor));
     return;
   }
   case K::Result:

@@ -20,6 +20,7 @@
 namespace vmapc::detail {
 
 struct Subgraph;
+struct ControlInfo;
 
 /// The parameters of a `vmapc.vmap` node.
 struct VmapInfo {
@@ -49,6 +50,7 @@ struct Node {
     Concat,    // along `index`
     Vmap,      // `vmap`; its results are read through Result nodes
     Result,    // result `index` of the multi-result node operands[0]
+    Control,   // loop, branch or linalg op, `control` (lib/DSL/Control.h)
   };
 
   Kind kind;
@@ -62,6 +64,14 @@ struct Node {
   int64_t index = 0;
   std::vector<std::vector<int64_t>> ints;
   std::shared_ptr<const VmapInfo> vmap;
+  std::shared_ptr<const ControlInfo> control;
+
+  Node() = default;
+  Node(const Node &) = delete;
+  Node &operator=(const Node &) = delete;
+  /// Releases the operands without recursion: a traced function can be a
+  /// chain of many thousands of operations, too deep for the stack.
+  ~Node();
 };
 
 /// A traced function: its parameters (the explicit ones, then the captured

@@ -219,6 +219,24 @@ reductionAxes(const std::string &op, const NodeRef &x,
 
 } // namespace
 
+Node::~Node() {
+  // Operands are queued instead of released here; the outermost destructor
+  // on this thread drains the queue, so destruction depth stays constant.
+  thread_local std::vector<NodeRef> pending;
+  thread_local bool draining = false;
+  for (NodeRef &op : operands)
+    pending.push_back(std::move(op));
+  if (draining)
+    return;
+  draining = true;
+  while (!pending.empty()) {
+    NodeRef last = std::move(pending.back());
+    pending.pop_back();
+    last.reset(); // may run ~Node, which only queues
+  }
+  draining = false;
+}
+
 TraceScope::TraceScope() : id_(nextScopeId++), previous_(activeScope) {
   activeScope = id_;
 }

@@ -10,7 +10,6 @@
 
 #include "Graph.h"
 
-#include <unordered_map>
 #include <unordered_set>
 
 namespace vmapc::detail {
@@ -130,22 +129,22 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
   if (outAxes.axes.empty())
     fail("out_axes is empty");
 
-  // Which nodes of the traced function depend on a mapped argument.
-  std::unordered_map<const Node *, bool> mappedMemo;
-  std::function<bool(const NodeRef &)> dependsOnMapped =
-      [&](const NodeRef &n) -> bool {
-    if (n->scope != sub->scope)
-      return false; // from an enclosing trace: passed unmapped
-    auto it = mappedMemo.find(n.get());
-    if (it != mappedMemo.end())
-      return it->second;
-    bool mapped = false;
-    if (n->kind == Node::Kind::Param)
-      mapped = axes[n->index].has_value();
-    for (const NodeRef &op : n->operands)
-      mapped = mapped || dependsOnMapped(op);
-    mappedMemo[n.get()] = mapped;
-    return mapped;
+  // Whether a result depends on a mapped argument: a search back from it
+  // through the nodes of this trace (iterative; traces can be deep).
+  auto dependsOnMapped = [&](const NodeRef &root) {
+    std::unordered_set<const Node *> seen;
+    std::vector<const Node *> stack{root.get()};
+    while (!stack.empty()) {
+      const Node *n = stack.back();
+      stack.pop_back();
+      if (n->scope != sub->scope || !seen.insert(n).second)
+        continue; // other traces' arrays are passed unmapped
+      if (n->kind == Node::Kind::Param && axes[n->index])
+        return true;
+      for (const NodeRef &op : n->operands)
+        stack.push_back(op.get());
+    }
+    return false;
   };
 
   auto info = std::make_shared<VmapInfo>();

@@ -516,4 +516,17 @@ TEST(DslOps, ViewsOfUserMemory) {
   EXPECT_EQ(row1(1), 40);
 }
 
+TEST(DslOps, DeepTracesAreReleasedWithoutRecursion) {
+  // A 200000-deep chain built while tracing and then dropped: releasing it
+  // must not recurse once per level (that would overflow the stack).
+  Array<float> a = randomArray<float>({3}, 41);
+  Array<float> r = jit([](auto x) {
+    auto s = sum(x);
+    for (int i = 0; i < 200000; ++i)
+      s = s + s;
+    return x * 2;
+  })(a);
+  expectClose(r, map1(Ref::of(a), [](double x) { return 2 * x; }), 0);
+}
+
 } // namespace
