@@ -79,6 +79,27 @@ Value BatchingBuilder::moveBatchDim(Location loc, const BatchedValue &value,
     if (d != from)
       perm.push_back(d);
   perm.insert(perm.begin() + to, from);
+
+  // A broadcast (e.g. a reduction's result spread back over a row, which
+  // the broadcast rule batches with the batch dim in front) can usually be
+  // rebuilt with the batch dim where it is wanted instead of transposed.
+  if (auto broadcast = value.value.getDefiningOp<BroadcastInDimOp>()) {
+    SmallVector<int64_t> inverse(perm.size());
+    for (auto [i, p] : llvm::enumerate(perm))
+      inverse[p] = i;
+    SmallVector<int64_t> dims =
+        llvm::map_to_vector(broadcast.getBroadcastDimensions(),
+                            [&](int64_t d) { return inverse[d]; });
+    if (llvm::is_sorted(dims) &&
+        std::adjacent_find(dims.begin(), dims.end()) == dims.end()) {
+      SmallVector<int64_t> shape;
+      for (int64_t p : perm)
+        shape.push_back(type.getDimSize(p));
+      return BroadcastInDimOp::create(
+          builder, loc, RankedTensorType::get(shape, type.getElementType()),
+          broadcast.getOperand(), dims);
+    }
+  }
   return TransposeOp::create(builder, loc, value.value, perm);
 }
 

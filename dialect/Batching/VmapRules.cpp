@@ -28,8 +28,8 @@ vmapc::placeVmapResults(BatchingBuilder &builder, Operation *op,
   for (auto [j, from] : llvm::enumerate(calleeDims))
     if (from && !vmap.getOutAxis(j))
       return vmap.emitOpError("out_axes[")
-             << j << "] is none but result " << j << " of @"
-             << vmap.getCallee() << " depends on a mapped operand";
+             << j << "] is none but result " << j << " of @" << vmap.getCallee()
+             << " depends on a mapped operand";
   SmallVector<BatchedValue> placed;
   for (auto [j, value] : llvm::enumerate(results)) {
     std::optional<int64_t> from = calleeDims[j];

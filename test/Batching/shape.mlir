@@ -133,3 +133,23 @@ func.func @concat_main(%x: tensor<4x2x3xf32>, %y: tensor<1x3xf32>) -> tensor<4x3
   %r = vmapc.vmap @concat(%x, %y) in_axes [0, none] out_axes [0] : (tensor<4x2x3xf32>, tensor<1x3xf32>) -> tensor<4x3x3xf32>
   return %r : tensor<4x3x3xf32>
 }
+
+// A reduction spread back over its row (softmax's max) with the batch dim
+// at 1: the broadcast is rebuilt with the batch dim where the subtraction
+// needs it, no transpose.
+func.func @center(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %m = vmapc.reduce max %x, dims = [0] : tensor<4xf32> -> tensor<f32>
+  %mb = vmapc.broadcast_in_dim %m, dims = [] : tensor<f32> -> tensor<4xf32>
+  %d = vmapc.sub %x, %mb : tensor<4xf32>
+  return %d : tensor<4xf32>
+}
+// CHECK-LABEL: func.func private @center_batched_1__5(
+// CHECK-SAME:    %[[X:.+]]: tensor<4x5xf32>) -> tensor<4x5xf32>
+// CHECK-NEXT:    %[[M:.+]] = vmapc.reduce max %[[X]], dims = [0] : tensor<4x5xf32> -> tensor<5xf32>
+// CHECK-NEXT:    %[[B:.+]] = vmapc.broadcast_in_dim %[[M]], dims = [1] : tensor<5xf32> -> tensor<4x5xf32>
+// CHECK-NEXT:    %[[D:.+]] = vmapc.sub %[[X]], %[[B]] : tensor<4x5xf32>
+// CHECK-NEXT:    return %[[D]]
+func.func @center_main(%x: tensor<4x5xf32>) -> tensor<4x5xf32> {
+  %r = vmapc.vmap @center(%x) in_axes [1] out_axes [1] : (tensor<4x5xf32>) -> tensor<4x5xf32>
+  return %r : tensor<4x5xf32>
+}
