@@ -35,6 +35,9 @@ namespace {
 /// Register block of a contraction: rows (m) x columns (n, 2 zmm of f32).
 constexpr int64_t kBlockM = 8;
 constexpr int64_t kBlockN = 32;
+/// Reduction block of a large contraction (a 256x1024 f32 rhs panel is
+/// 1 MiB, an L2).
+constexpr int64_t kKBlock = 256;
 /// Elementwise tiles: up to this many elements along the innermost dim.
 constexpr int64_t kInnerTile = 64;
 /// Largest vector (in elements) the vectorizer is asked to produce; larger
@@ -185,8 +188,16 @@ struct TileAndVectorizePass
     auto fuseLinalg = [](Operation *producer) {
       return isa<linalg::LinalgOp>(producer);
     };
-    for (linalg::LinalgOp root : llvm::reverse(roots))
+    for (linalg::LinalgOp root : llvm::reverse(roots)) {
+      // A contraction with nothing to fuse into its inputs is left whole
+      // for step 2, which blocks its reduction for the caches first.
+      if (isContraction(root) &&
+          llvm::none_of(root.getDpsInputs(), [](Value v) {
+            return isa_and_nonnull<linalg::LinalgOp>(v.getDefiningOp());
+          }))
+        continue;
       tileAndFuse(rewriter, root, rootTileSizes(root), fuseLinalg);
+    }
 
     // 2. Contractions to register blocks: parallel dims to 8x32 (with the
     // fill that initializes the block fused), then the reduction by 1.
@@ -197,6 +208,7 @@ struct TileAndVectorizePass
         contractions.push_back(op);
     });
     for (linalg::LinalgOp op : contractions) {
+      // `op` is replaced below when its reduction is blocked.
       FailureOr<linalg::ContractionDimensions> dims =
           linalg::inferContractionDims(op);
       if (failed(dims))
@@ -213,11 +225,47 @@ struct TileAndVectorizePass
         sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
       if (!dims->n.empty())
         sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], kBlockN);
+      // Cache blocking of a long reduction: the k-outer loop keeps a
+      // kKBlock-row panel of the rhs in L2 while every row block of the lhs
+      // streams past it (without it the whole rhs is re-read from L3 for
+      // each 8-row block).
+      bool blockedK = false;
+      if (dims->k.size() == 1 && ranges[dims->k.front()] > 2 * kKBlock &&
+          ranges[dims->k.front()] % kKBlock == 0 &&
+          !op->getParentOfType<scf::ForOp>()) {
+        SmallVector<int64_t> kcSizes(ranges.size(), 0);
+        kcSizes[dims->k.front()] = kKBlock;
+        scf::SCFTilingOptions tiling;
+        tiling.setTileSizes(asFoldResults(ctx, kcSizes));
+        rewriter.setInsertionPoint(op);
+        FailureOr<scf::SCFTilingResult> kc = scf::tileUsingSCF(
+            rewriter, cast<TilingInterface>(op.getOperation()), tiling);
+        if (failed(kc))
+          continue;
+        rewriter.replaceOp(op, kc->replacements);
+        op = cast<linalg::LinalgOp>(kc->tiledOps.front());
+        blockedK = true;
+      }
       linalg::LinalgOp current = op;
       if (llvm::any_of(sizes, [](int64_t s) { return s != 0; })) {
         // Find the tiled op again: it is the one left in the new loop.
         scf::SCFTilingOptions tiling;
         tiling.setTileSizes(asFoldResults(ctx, sizes));
+        if (blockedK) {
+          // Column blocks outside row blocks: the kKBlock x 32 rhs panel
+          // stays in L1 while every 8-row block of the lhs panel (in L2)
+          // passes over it.
+          SmallVector<int64_t> order;
+          for (unsigned d : dims->batch)
+            order.push_back(d);
+          for (unsigned d : dims->n)
+            order.push_back(d);
+          for (unsigned d : dims->m)
+            order.push_back(d);
+          for (unsigned d : dims->k)
+            order.push_back(d);
+          tiling.setInterchange(order);
+        }
         scf::SCFTileAndFuseOptions options;
         options.setTilingOptions(tiling);
         options.setFusionControlFn(
