@@ -58,6 +58,14 @@ struct SetTargetPass : vmapc::impl::VmapcSetTargetBase<SetTargetPass> {
                     llvm::all_of(type.getResults(), llvm::IsaPred<ShapedType>);
       if (func.isPublic() && shaped && !func->hasAttr("vmapc.io_type"))
         func->setAttr("vmapc.io_type", TypeAttr::get(type));
+      // A public function's arguments are the caller's arrays: bufferization
+      // must copy rather than compute in place into them (an op lowered to
+      // an in-place update, e.g. triangular_solve, overwrote its input).
+      if (func.isPublic())
+        for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+          if (isa<TensorType>(func.getArgumentTypes()[i]))
+            func.setArgAttr(i, "bufferization.writable",
+                            BoolAttr::get(ctx, false));
     });
   }
 };
