@@ -77,6 +77,7 @@
 #define VMAPC_VMAPC_H
 
 #include "vmapc/dsl/Array.h"
+#include "vmapc/dsl/Control.h"
 #include "vmapc/dsl/Expr.h"
 #include "vmapc/dsl/Transforms.h"
 

@@ -133,8 +133,7 @@ std::vector<TensorSpec> specsOf(const std::vector<NodeRef> &nodes) {
 }
 
 bool isIndexScalar(const NodeRef &n) {
-  return n->shape.empty() &&
-         (n->dtype == DType::I32 || n->dtype == DType::I64);
+  return n->shape.empty() && (n->dtype == DType::I32 || n->dtype == DType::I64);
 }
 
 } // namespace
@@ -151,8 +150,7 @@ std::vector<NodeRef> foriLoop(const NodeRef &lower, const NodeRef &upper,
   std::vector<TensorSpec> params{{lower->dtype, {}}};
   params.insert(params.end(), carried.begin(), carried.end());
   TracedRegion region = traceRegion(params, body);
-  checkResults(op, "the body", region.graph->results, carried,
-               "carried value");
+  checkResults(op, "the body", region.graph->results, carried, "carried value");
 
   auto info = std::make_shared<ControlInfo>();
   info->op = ControlInfo::Op::ForiLoop;
@@ -169,8 +167,8 @@ std::vector<NodeRef> scan(const std::vector<NodeRef> &init,
   const std::string op = "scan";
   for (size_t i = 0; i < xs.size(); ++i) {
     if (xs[i]->shape.empty())
-      fail(op, "xs " + std::to_string(i) + " is a scalar (" +
-                   describe(*xs[i]) + "); it needs a leading axis to scan");
+      fail(op, "xs " + std::to_string(i) + " is a scalar (" + describe(*xs[i]) +
+                   "); it needs a leading axis to scan");
     int64_t n = xs[i]->shape[0];
     if (length && *length != n)
       fail(op, "xs " + std::to_string(i) + " (" + describe(*xs[i]) +
@@ -186,18 +184,17 @@ std::vector<NodeRef> scan(const std::vector<NodeRef> &init,
   std::vector<TensorSpec> carried = specsOf(init);
   std::vector<TensorSpec> params = carried;
   for (const NodeRef &x : xs)
-    params.push_back(
-        {x->dtype, Shape(x->shape.begin() + 1, x->shape.end())});
+    params.push_back({x->dtype, Shape(x->shape.begin() + 1, x->shape.end())});
   TracedRegion region = traceRegion(params, body);
   const std::vector<NodeRef> &results = region.graph->results;
   if (results.size() < carried.size())
     fail(op, "the step returns " + std::to_string(results.size()) +
                  " arrays, fewer than the " + std::to_string(carried.size()) +
                  " carried values");
-  checkResults(op, "the step",
-               std::vector<NodeRef>(results.begin(),
-                                    results.begin() + carried.size()),
-               carried, "carried value");
+  checkResults(
+      op, "the step",
+      std::vector<NodeRef>(results.begin(), results.begin() + carried.size()),
+      carried, "carried value");
 
   auto info = std::make_shared<ControlInfo>();
   info->op = ControlInfo::Op::Scan;
@@ -236,8 +233,7 @@ std::vector<NodeRef> branch(const NodeRef &selector,
                             const std::vector<NodeRef> &operands) {
   bool isPredicate = selector->dtype == DType::I1;
   const std::string op = isPredicate ? "cond" : "switch";
-  if (!selector->shape.empty() ||
-      (!isPredicate && !isIndexScalar(selector)))
+  if (!selector->shape.empty() || (!isPredicate && !isIndexScalar(selector)))
     fail(op, "the " + std::string(isPredicate ? "predicate" : "index") +
                  " must be a scalar (bool, int32 or int64) array, got " +
                  describe(*selector));
@@ -255,9 +251,8 @@ std::vector<NodeRef> branch(const NodeRef &selector,
     if (k == 0)
       results = specsOf(regions[0].graph->results);
     else
-      checkResults(op, "branch " + std::to_string(k),
-                   regions[k].graph->results, results,
-                   "result (branch 0's type)");
+      checkResults(op, "branch " + std::to_string(k), regions[k].graph->results,
+                   results, "result (branch 0's type)");
   }
   auto info = std::make_shared<ControlInfo>();
   info->op = ControlInfo::Op::Cond;
@@ -276,8 +271,7 @@ NodeRef linalgOp(LinalgKind kind, const std::vector<NodeRef> &operands,
     fail(op, "needs floating-point matrices, got " + describe(*a));
   size_t rank = a->shape.size();
   if (rank < 2 || a->shape[rank - 1] != a->shape[rank - 2])
-    fail(op, "needs square matrices in the last two axes, got " +
-                 describe(*a));
+    fail(op, "needs square matrices in the last two axes, got " + describe(*a));
   TensorSpec result = specOf(a);
   if (kind == LinalgKind::Det) {
     result.shape.resize(rank - 2);
@@ -306,8 +300,7 @@ NodeRef linalgOp(LinalgKind kind, const std::vector<NodeRef> &operands,
 //===----------------------------------------------------------------------===//
 
 SmallVector<Value>
-emitControl(const Node &n, ArrayRef<Value> operands, OpBuilder &b,
-            Location loc,
+emitControl(const Node &n, ArrayRef<Value> operands, OpBuilder &b, Location loc,
             const std::function<func::FuncOp(const Subgraph &)> &functionFor) {
   const ControlInfo &info = *n.control;
   MLIRContext *ctx = b.getContext();

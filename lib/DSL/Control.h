@@ -44,11 +44,10 @@ struct ControlInfo {
 /// Emits the op of a Control node `n` at `b`. `operands` are the emitted
 /// values of the node's operands; `functionFor` returns the func.func of a
 /// traced body (emitting it on first use). Returns the op's results.
-llvm::SmallVector<mlir::Value>
-emitControl(const Node &n, llvm::ArrayRef<mlir::Value> operands,
-            mlir::OpBuilder &b, mlir::Location loc,
-            const std::function<mlir::func::FuncOp(const Subgraph &)>
-                &functionFor);
+llvm::SmallVector<mlir::Value> emitControl(
+    const Node &n, llvm::ArrayRef<mlir::Value> operands, mlir::OpBuilder &b,
+    mlir::Location loc,
+    const std::function<mlir::func::FuncOp(const Subgraph &)> &functionFor);
 
 } // namespace vmapc::detail
 
