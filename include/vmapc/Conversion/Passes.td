@@ -17,8 +17,9 @@ def ConvertVmapcToLinalg : Pass<"convert-vmapc-to-linalg", "mlir::ModuleOp"> {
     reduce, broadcast, transpose, fill), `linalg.generic` for elementwise
     ops, iota and gather, tensor ops for shape manipulation, and `scf.for`
     loops over tensors for the small linear-algebra ops (cholesky, inv, det,
-    triangular_solve). A `vmapc.vmap` left in the module is an error: run
-    `--vmapc-batch` first.
+    triangular_solve), and scf.for / scf.while / scf.if / scf.index_switch
+    for fori_loop, scan, while and cond. A `vmapc.vmap` left in the module is
+    an error: run `--vmapc-batch` first.
 
     ```mlir
     %0 = vmapc.add %a, %b : tensor<4xf32>

@@ -1212,6 +1212,198 @@ struct TriangularSolveLowering : OpConversionPattern<TriangularSolveOp> {
 };
 
 //===----------------------------------------------------------------------===//
+// Control flow: fori_loop, scan, while, cond -> scf
+//===----------------------------------------------------------------------===//
+
+/// The scalar in a rank-0 tensor.
+Value scalarOfTensor(OpBuilder &b, Location loc, Value t) {
+  return tensor::ExtractOp::create(b, loc, t, ValueRange{});
+}
+
+/// Moves the single block of `from` to the end of `to` (replacing its
+/// arguments with `args`) and returns the vmapc.yield that ends it.
+YieldOp moveBody(ConversionPatternRewriter &rewriter, Region &from, Block *to,
+                 ValueRange args) {
+  Block *src = &from.front();
+  rewriter.mergeBlocks(src, to, args);
+  return cast<YieldOp>(to->getTerminator());
+}
+
+/// Creates a block with arguments of `types` at the end of `region`.
+Block *newBlock(ConversionPatternRewriter &rewriter, Region &region,
+                TypeRange types, Location loc) {
+  SmallVector<Location> locs(types.size(), loc);
+  OpBuilder::InsertionGuard guard(rewriter);
+  return rewriter.createBlock(&region, region.end(), types, locs);
+}
+
+struct ForiLoopLowering : OpConversionPattern<ForiLoopOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ForiLoopOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type indexElem = tensorType(op.getLower()).getElementType();
+    auto toIndex = [&](Value t) -> Value {
+      return arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(),
+                                        scalarOfTensor(rewriter, loc, t));
+    };
+    // scf.for runs no iteration when upper <= lower, as lax.fori_loop.
+    Value lb = toIndex(adaptor.getLower()), ub = toIndex(adaptor.getUpper());
+    Value one = indexConst(rewriter, loc, 1);
+    auto loop = scf::ForOp::create(rewriter, loc, lb, ub, one,
+                                   adaptor.getInits());
+    Block *body = loop.getBody();
+    // The builder terminates an empty-carry body; the moved one brings its
+    // own terminator.
+    if (!body->empty())
+      rewriter.eraseOp(body->getTerminator());
+    rewriter.setInsertionPointToStart(body);
+    Value i = arith::IndexCastOp::create(rewriter, loc, indexElem,
+                                         loop.getInductionVar());
+    Value iTensor = tensor::FromElementsOp::create(
+        rewriter, loc, RankedTensorType::get({}, indexElem), ValueRange{i});
+    SmallVector<Value> args = {iTensor};
+    llvm::append_range(args, loop.getRegionIterArgs());
+    YieldOp yield = moveBody(rewriter, op.getBody(), body, args);
+    rewriter.setInsertionPoint(yield);
+    scf::YieldOp::create(rewriter, yield.getLoc(), yield.getValues());
+    rewriter.eraseOp(yield);
+    rewriter.replaceOp(op, loop.getResults());
+    return success();
+  }
+};
+
+struct ScanLowering : OpConversionPattern<ScanOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ScanOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    unsigned numCarried = op.getNumCarried();
+    // Carried values, then one stacked [length, ...] tensor per output.
+    SmallVector<Value> inits(adaptor.getInits());
+    for (Value r : op.getStackedResults())
+      inits.push_back(emptyTensor(rewriter, loc, tensorType(r)));
+    Value zero = indexConst(rewriter, loc, 0);
+    Value len = indexConst(rewriter, loc, op.getLength());
+    Value one = indexConst(rewriter, loc, 1);
+    auto loop = scf::ForOp::create(rewriter, loc, zero, len, one, inits);
+    Block *body = loop.getBody();
+    if (!body->empty())
+      rewriter.eraseOp(body->getTerminator());
+    rewriter.setInsertionPointToStart(body);
+    Value t = loop.getInductionVar();
+    // Offsets [t, 0, ...], sizes [1, rest...]: a rank-reduced slice is
+    // step t's row of a stacked tensor.
+    auto rowRange = [&](RankedTensorType stacked) {
+      SmallVector<OpFoldResult> offsets(stacked.getRank(),
+                                        rewriter.getIndexAttr(0));
+      offsets[0] = t;
+      SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(1)};
+      for (int64_t d : stacked.getShape().drop_front())
+        sizes.push_back(rewriter.getIndexAttr(d));
+      SmallVector<OpFoldResult> strides(stacked.getRank(),
+                                        rewriter.getIndexAttr(1));
+      return std::make_tuple(offsets, sizes, strides);
+    };
+    SmallVector<Value> args(loop.getRegionIterArgs().take_front(numCarried));
+    for (Value xs : adaptor.getXs()) {
+      RankedTensorType type = tensorType(xs);
+      auto [offsets, sizes, strides] = rowRange(type);
+      auto rowType = RankedTensorType::get(type.getShape().drop_front(),
+                                           type.getElementType());
+      args.push_back(tensor::ExtractSliceOp::create(
+          rewriter, loc, rowType, xs, offsets, sizes, strides));
+    }
+    YieldOp yield = moveBody(rewriter, op.getBody(), body, args);
+    rewriter.setInsertionPoint(yield);
+    SmallVector<Value> next(yield.getValues().take_front(numCarried));
+    for (auto [out, acc] :
+         llvm::zip(yield.getValues().drop_front(numCarried),
+                   loop.getRegionIterArgs().drop_front(numCarried))) {
+      auto [offsets, sizes, strides] = rowRange(tensorType(acc));
+      next.push_back(tensor::InsertSliceOp::create(
+          rewriter, yield.getLoc(), out, acc, offsets, sizes, strides));
+    }
+    scf::YieldOp::create(rewriter, yield.getLoc(), next);
+    rewriter.eraseOp(yield);
+    rewriter.replaceOp(op, loop.getResults());
+    return success();
+  }
+};
+
+struct WhileLowering : OpConversionPattern<WhileOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(WhileOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    TypeRange types = op.getResultTypes();
+    auto loop = scf::WhileOp::create(rewriter, loc, types, adaptor.getInits());
+    Block *before = newBlock(rewriter, loop.getBefore(), types, loc);
+    Block *after = newBlock(rewriter, loop.getAfter(), types, loc);
+    YieldOp condYield = moveBody(rewriter, op.getCond(), before,
+                                 before->getArguments());
+    rewriter.setInsertionPoint(condYield);
+    Value p = scalarOfTensor(rewriter, condYield.getLoc(),
+                             condYield.getValues().front());
+    scf::ConditionOp::create(rewriter, condYield.getLoc(), p,
+                             before->getArguments());
+    rewriter.eraseOp(condYield);
+    YieldOp bodyYield =
+        moveBody(rewriter, op.getBody(), after, after->getArguments());
+    rewriter.setInsertionPoint(bodyYield);
+    scf::YieldOp::create(rewriter, bodyYield.getLoc(), bodyYield.getValues());
+    rewriter.eraseOp(bodyYield);
+    rewriter.replaceOp(op, loop.getResults());
+    return success();
+  }
+};
+
+struct CondLowering : OpConversionPattern<CondOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(CondOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    TypeRange types = op.getResultTypes();
+    Value sel = scalarOfTensor(rewriter, loc, adaptor.getPred());
+    auto finish = [&](Region &branch, Region &into) {
+      Block *block = newBlock(rewriter, into, {}, loc);
+      YieldOp yield = moveBody(rewriter, branch, block, {});
+      rewriter.setInsertionPoint(yield);
+      scf::YieldOp::create(rewriter, yield.getLoc(), yield.getValues());
+      rewriter.eraseOp(yield);
+    };
+    MutableArrayRef<Region> branches = op.getBranches();
+    if (op.isPredicate()) {
+      auto ifOp = scf::IfOp::create(rewriter, loc, types, sel,
+                                    /*addThenBlock=*/false,
+                                    /*addElseBlock=*/false);
+      finish(branches[0], ifOp.getThenRegion());
+      finish(branches[1], ifOp.getElseRegion());
+      rewriter.replaceOp(op, ifOp.getResults());
+      return success();
+    }
+    // lax.switch: the index is clamped into [0, n - 1]; the last branch is
+    // the default region.
+    int64_t n = branches.size();
+    Value idx = clampedIndex(rewriter, loc, sel, n - 1);
+    SmallVector<int64_t> cases;
+    for (int64_t c = 0; c + 1 < n; ++c)
+      cases.push_back(c);
+    auto sw = scf::IndexSwitchOp::create(rewriter, loc, types, idx, cases,
+                                         cases.size());
+    for (int64_t c = 0; c + 1 < n; ++c)
+      finish(branches[c], sw.getCaseRegions()[c]);
+    finish(branches[n - 1], sw.getDefaultRegion());
+    rewriter.replaceOp(op, sw.getResults());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
 
@@ -1262,6 +1454,7 @@ void vmapc::populateVmapcToLinalgConversionPatterns(
       BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
       ReduceLowering, DotGeneralLowering, SliceLowering, ConcatenateLowering,
       DynamicSliceLowering, GatherLowering, CholeskyLowering, InvLowering,
-      DetLowering, TriangularSolveLowering>(ctx);
+      DetLowering, TriangularSolveLowering, ForiLoopLowering, ScanLowering,
+      WhileLowering, CondLowering>(ctx);
   populateVmapcControlFlowToSCFPatterns(patterns);
 }
