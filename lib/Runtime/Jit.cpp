@@ -147,6 +147,10 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
         continue;
       if (auto sig = signatureOf(func.getSymName(), func.getFunctionType()))
         result->functions[func.getSymName()].signature = *sig;
+      else
+        result->uncallable[func.getSymName()] =
+            "its inputs and results must all be static-shape tensors of "
+            "f32, f64, i1, i32 or i64";
     } else if (auto func = dyn_cast<LLVM::LLVMFuncOp>(op)) {
       auto io = func->getAttrOfType<TypeAttr>("vmapc.io_type");
       if (func.isExternal() || !io || !isa<FunctionType>(io.getValue()))
@@ -271,6 +275,10 @@ std::vector<std::string> CompiledModule::functionNames() const {
 llvm::Expected<const FunctionSignature &>
 CompiledModule::signature(llvm::StringRef name) const {
   auto it = functions.find(name);
+  auto bad = uncallable.find(name);
+  if (it == functions.end() && bad != uncallable.end())
+    return makeError("function '" + name + "' cannot be called: " +
+                     bad->getValue());
   if (it == functions.end()) {
     std::string known;
     for (const std::string &n : functionNames())

@@ -13,6 +13,7 @@
 // Each error is exactly one line.
 // RUN: not vmapc-run %S/Inputs/bad.mlir -e f 2>&1 | count 1
 // RUN: not vmapc-run %s -e f 2>&1 | count 1
+// RUN: not vmapc-run %s -e takes_index 2>&1 | FileCheck %s --check-prefix=UNCALLABLE
 // RUN: vmapc-run %s -e f --arg=%t/x.npy | FileCheck %s --check-prefix=OK
 
 // ARITY:   vmapc-run: error: 'f' takes 1 argument(s), got 0 --arg
@@ -22,8 +23,13 @@
 // NOFUNC:  vmapc-run: error: no function 'nope' in the module (callable: f)
 // NOFILE:  vmapc-run: error: cannot read '{{.*}}none.mlir'
 // PARSE:   vmapc-run: error: {{.*}}bad.mlir:3:{{[0-9]+}}: error: {{.*}}vmapc.bogus
+// UNCALLABLE: vmapc-run: error: function 'takes_index' cannot be called: its inputs and results must all be static-shape tensors
 // OK:      tensor<3xf32> [2, 4, 6]
 func.func @f(%x: tensor<3xf32>) -> tensor<3xf32> {
   %0 = "vmapc.add"(%x, %x) : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
   return %0 : tensor<3xf32>
+}
+
+func.func @takes_index(%i: index) -> index {
+  return %i : index
 }

@@ -105,6 +105,8 @@ private:
 
   std::unique_ptr<mlir::ExecutionEngine> engine;
   llvm::StringMap<Function> functions;
+  /// Public functions that cannot be called, with the reason.
+  llvm::StringMap<std::string> uncallable;
   std::string loweredMlir;
   std::string optimizedLlvmIr;
 };
