@@ -100,6 +100,15 @@ Value BatchingBuilder::moveBatchDim(Location loc, const BatchedValue &value,
           broadcast.getOperand(), dims);
     }
   }
+  // Likewise a transpose is folded into the one that moves the batch dim.
+  if (auto transpose = value.value.getDefiningOp<TransposeOp>()) {
+    ArrayRef<int64_t> first = transpose.getPermutation();
+    SmallVector<int64_t> composed =
+        llvm::map_to_vector(perm, [&](int64_t p) { return first[p]; });
+    if (llvm::equal(composed, llvm::seq<int64_t>(0, composed.size())))
+      return transpose.getOperand();
+    return TransposeOp::create(builder, loc, transpose.getOperand(), composed);
+  }
   return TransposeOp::create(builder, loc, value.value, perm);
 }
 

@@ -153,3 +153,20 @@ func.func @center_main(%x: tensor<4x5xf32>) -> tensor<4x5xf32> {
   %r = vmapc.vmap @center(%x) in_axes [1] out_axes [1] : (tensor<4x5xf32>) -> tensor<4x5xf32>
   return %r : tensor<4x5xf32>
 }
+
+// A transposed value used where its batch dim must move: one transpose,
+// composed from the rule's and the move of the batch dim.
+func.func @transpose_add(%x: tensor<2x3xf32>, %y: tensor<3x2xf32>) -> tensor<3x2xf32> {
+  %t = vmapc.transpose %x, permutation = [1, 0] : tensor<2x3xf32> -> tensor<3x2xf32>
+  %s = vmapc.add %y, %t : tensor<3x2xf32>
+  return %s : tensor<3x2xf32>
+}
+// CHECK-LABEL: func.func private @transpose_add_batched_2_0__4(
+// CHECK-SAME:    %[[X:.+]]: tensor<2x3x4xf32>, %[[Y:.+]]: tensor<4x3x2xf32>) -> tensor<4x3x2xf32>
+// CHECK-NEXT:    %[[T:.+]] = vmapc.transpose %[[X]], permutation = [2, 1, 0] : tensor<2x3x4xf32> -> tensor<4x3x2xf32>
+// CHECK-NEXT:    %[[S:.+]] = vmapc.add %[[Y]], %[[T]] : tensor<4x3x2xf32>
+// CHECK-NEXT:    return %[[S]]
+func.func @transpose_add_main(%x: tensor<2x3x4xf32>, %y: tensor<4x3x2xf32>) -> tensor<4x3x2xf32> {
+  %r = vmapc.vmap @transpose_add(%x, %y) in_axes [2, 0] out_axes [0] : (tensor<2x3x4xf32>, tensor<4x3x2xf32>) -> tensor<4x3x2xf32>
+  return %r : tensor<4x3x2xf32>
+}
