@@ -6,6 +6,8 @@
 // REQUIRES: avx512
 // RUN: vmapc-opt --vmapc-lower-to-llvm %s | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefix=IR
 // RUN: vmapc-opt --vmapc-lower-to-llvm %s | mlir-translate --mlir-to-llvmir | llc -O3 | FileCheck %s --check-prefix=ASM
+// The target-cpu option picks the vector width: an AVX2 target gets ymm.
+// RUN: vmapc-opt --vmapc-lower-to-llvm="target-cpu=x86-64-v3 target-features=+avx2,+fma" %s | mlir-translate --mlir-to-llvmir | llc -O3 | FileCheck %s --check-prefix=AVX2 --implicit-check-not=zmm
 
 // IR-LABEL: define void @add_exp
 // IR:         fadd <{{16|32|64}} x float>
@@ -24,6 +26,11 @@
 // ASM:         vbroadcastss {{.*}}%zmm
 // ASM:         vfmadd231ps %zmm{{[0-9]+}}, %zmm{{[0-9]+}}, %zmm
 // ASM-NOT:     call{{.*}}fmaf
+
+// AVX2-LABEL: add_exp:
+// AVX2:         vaddps {{.*}}%ymm
+// AVX2-LABEL: matmul:
+// AVX2:         vfmadd231ps %ymm{{[0-9]+}}, %ymm{{[0-9]+}}, %ymm
 
 func.func @add_exp(%x: tensor<1024xf32>) -> tensor<1024xf32> {
   %one = "vmapc.constant"() {value = dense<1.0> : tensor<1024xf32>} : () -> tensor<1024xf32>
