@@ -86,7 +86,10 @@ public:
 
   /// `value` with its batch dim at `to`: one transpose when it is batched
   /// elsewhere, one broadcast_in_dim when it is unbatched (the value is then
-  /// repeated batch-size times), nothing when it is already there.
+  /// repeated batch-size times), nothing when it is already there. A value
+  /// made by a broadcast or transpose is rebuilt from that op's operand
+  /// instead, and a splat constant at the batched type, so chains of shape
+  /// ops do not pile up data movement.
   mlir::Value moveBatchDim(mlir::Location loc, const BatchedValue &value,
                            int64_t to);
 
