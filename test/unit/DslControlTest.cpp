@@ -149,7 +149,7 @@ TEST(DslControl, WhileLoopPerLaneTripCounts) {
           auto [x, k] = s;
           return std::make_tuple(x * 0.5, k + 1);
         },
-        std::make_tuple(v, Expr<int32_t>(detail::indexConstant(0))));
+        std::make_tuple(v, constant<int32_t>(0)));
   };
   auto batched = jit(vmap(halvings));
   Array<double> v({6}, {0.5, 1.0, 3.0, 17.0, 1000.0, 0.0});

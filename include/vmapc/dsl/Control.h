@@ -105,6 +105,12 @@ inline NodeRef indexConstant(int64_t v) {
 
 } // namespace detail
 
+/// A rank-0 constant array of type T, e.g. a loop counter's initial value
+/// (`jnp.asarray(v, dtype)`).
+template <Element T> Expr<T> constant(T value) {
+  return Expr<T>(detail::scalar(dtype_v<T>, static_cast<double>(value)));
+}
+
 /// jax.lax.fori_loop(lower, upper, body, init): for i in [lower, upper),
 /// carry = body(i, carry). `i` is an Expr<int32_t> for integer bounds, or of
 /// the bounds' type when they are symbolic (rank-0 int32/int64 arrays, which
