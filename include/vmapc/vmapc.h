@@ -30,6 +30,15 @@
 //   over all axes, one axis or a list (negative axes, keepdims), transpose,
 //   reshape (one -1 allowed), broadcast_to, slice (lax.slice), slice_axis
 //   (x[..., a:b:c, ...]), concat.
+// - Control flow with jax.lax's meaning, taking lambdas that are traced once
+//   (vmapc/dsl/Control.h): fori_loop(lo, hi, body, init), scan(f, init, xs)
+//   and scan(f, init, none, length), while_loop(cond, body, init),
+//   cond(pred, true_fn, false_fn, operands...), switch_(index, {fns...},
+//   operands...); carries are one array or a std::tuple of them. Under vmap
+//   a batched predicate runs both branches and selects, and a while loop
+//   runs until every lane is done. linalg::inv, det, cholesky and
+//   solve_triangular work on the last two axes; constant<T>(v) is a rank-0
+//   array (e.g. a loop counter's start).
 // - vmap(f, in_axes(...), out_axes(...), axis_size): entries are ints
 //   (negative count from the end) or vx::none; a bare int applies to all.
 //   vmaps nest to any depth. A vmapped function may close over symbolic
