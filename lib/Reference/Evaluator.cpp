@@ -137,15 +137,20 @@ int64_t safeDiv(int64_t a, int64_t b) {
     return wrapNeg(a);
   return a / b;
 }
-/// NaN-propagating max / min, as StableHLO's and numpy's maximum / minimum.
+/// NaN-propagating max / min with -0 < +0: IEEE 754-2019 maximum/minimum,
+/// as StableHLO, numpy and arith.maximumf/minimumf define them.
 double nanMax(double a, double b) {
   if (std::isnan(a) || std::isnan(b))
     return std::numeric_limits<double>::quiet_NaN();
+  if (a == b) // Only the sign of a zero can differ: +0 wins.
+    return std::signbit(a) ? b : a;
   return a > b ? a : b;
 }
 double nanMin(double a, double b) {
   if (std::isnan(a) || std::isnan(b))
     return std::numeric_limits<double>::quiet_NaN();
+  if (a == b) // -0 wins.
+    return std::signbit(a) ? a : b;
   return a < b ? a : b;
 }
 

@@ -7,6 +7,7 @@
 // RUN: vmapc-eval %s -e int_ops | FileCheck %s --check-prefix=INT
 // RUN: vmapc-eval %s -e compare_select | FileCheck %s --check-prefix=CMP
 // RUN: vmapc-eval %s -e convert | FileCheck %s --check-prefix=CVT
+// RUN: vmapc-eval %s -e signed_zero_max_min | FileCheck %s --check-prefix=SZ
 
 // FBIN:      tensor<4xf64> [2, 2, 0, 2]
 // FBIN-NEXT: tensor<4xf64> [1, -6, 6, -2]
@@ -189,4 +190,16 @@ func.func @convert() -> (tensor<5xi32>, tensor<5xi1>, tensor<3xf32>,
   return %fi, %fb, %if, %ib, %bd, %df, %li, %mf
       : tensor<5xi32>, tensor<5xi1>, tensor<3xf32>, tensor<3xi1>,
         tensor<3xf64>, tensor<f32>, tensor<2xi32>, tensor<2xf32>
+}
+
+// max/min order -0 below +0 (IEEE 754-2019 maximum/minimum, as the compiled
+// arith.maximumf/minimumf do), whichever side each zero is on.
+// SZ:      tensor<2xf32> [0, 0]
+// SZ-NEXT: tensor<2xf32> [-0, -0]
+func.func @signed_zero_max_min() -> (tensor<2xf32>, tensor<2xf32>) {
+  %a = "vmapc.constant"() {value = dense<[0.0, -0.0]> : tensor<2xf32>} : () -> tensor<2xf32>
+  %b = "vmapc.constant"() {value = dense<[-0.0, 0.0]> : tensor<2xf32>} : () -> tensor<2xf32>
+  %max = "vmapc.max"(%a, %b) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  %min = "vmapc.min"(%a, %b) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %max, %min : tensor<2xf32>, tensor<2xf32>
 }
