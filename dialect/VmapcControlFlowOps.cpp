@@ -22,8 +22,12 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
 
 using namespace mlir;
 using namespace vmapc;
@@ -114,11 +118,54 @@ RankedTensorType dropLeadingDim(RankedTensorType type) {
                                type.getElementType());
 }
 
+/// The value of a rank-0 integer (or i1) tensor that is a constant.
+std::optional<int64_t> constantScalar(Value value) {
+  DenseElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) || attr.getNumElements() != 1 ||
+      !attr.getElementType().isSignlessInteger())
+    return std::nullopt;
+  APInt v = *attr.getValues<APInt>().begin();
+  return attr.getElementType().isInteger(1) ? v.getZExtValue()
+                                            : v.getSExtValue();
+}
+
+/// Replaces `op` by the ops of `region`'s block (its arguments bound to
+/// `args`) and its results by what the block yields.
+void inlineRegion(PatternRewriter &rewriter, Operation *op, Region &region,
+                  ValueRange args) {
+  Block &block = region.front();
+  Operation *yield = &block.back();
+  SmallVector<Value> results(yield->getOperands());
+  rewriter.inlineBlockBefore(&block, op, args);
+  rewriter.eraseOp(yield);
+  rewriter.replaceOp(op, results);
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
 // fori_loop
 //===----------------------------------------------------------------------===//
+
+/// A loop whose constant bounds give no iteration is its initial values;
+/// one with exactly one iteration is its body.
+LogicalResult ForiLoopOp::canonicalize(ForiLoopOp op,
+                                       PatternRewriter &rewriter) {
+  std::optional<int64_t> lower = constantScalar(op.getLower());
+  std::optional<int64_t> upper = constantScalar(op.getUpper());
+  if (!lower || !upper)
+    return failure();
+  if (*upper <= *lower) {
+    rewriter.replaceOp(op, op.getInits());
+    return success();
+  }
+  if (*upper - *lower != 1)
+    return failure();
+  SmallVector<Value> args{op.getLower()};
+  llvm::append_range(args, op.getInits());
+  inlineRegion(rewriter, op, op.getBody(), args);
+  return success();
+}
 
 ParseResult ForiLoopOp::parse(OpAsmParser &parser, OperationState &result) {
   OpAsmParser::Argument index;
@@ -436,9 +483,36 @@ LogicalResult WhileOp::verifyRegions() {
   return checkYield(*bodyYield, carried, "the body of vmapc.while");
 }
 
+/// A loop whose condition is constantly false never runs its body.
+LogicalResult WhileOp::canonicalize(WhileOp op, PatternRewriter &rewriter) {
+  Operation *yield = &op.getCond().front().back();
+  if (yield->getNumOperands() != 1)
+    return failure();
+  std::optional<int64_t> pred = constantScalar(yield->getOperand(0));
+  if (!pred || *pred)
+    return failure();
+  rewriter.replaceOp(op, op.getInits());
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // cond
 //===----------------------------------------------------------------------===//
+
+/// A constant selector picks its branch at compile time (clamped, as
+/// lax.switch does).
+LogicalResult CondOp::canonicalize(CondOp op, PatternRewriter &rewriter) {
+  std::optional<int64_t> selector = constantScalar(op.getPred());
+  int64_t n = op.getBranches().size();
+  if (!selector || n == 0)
+    return failure();
+  int64_t branch = op.isPredicate() ? (*selector ? 0 : 1)
+                                    : std::clamp<int64_t>(*selector, 0, n - 1);
+  if (branch >= n)
+    return failure();
+  inlineRegion(rewriter, op, op.getBranches()[branch], {});
+  return success();
+}
 
 ParseResult CondOp::parse(OpAsmParser &parser, OperationState &result) {
   OpAsmParser::UnresolvedOperand pred;

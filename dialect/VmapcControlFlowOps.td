@@ -53,6 +53,7 @@ def Vmapc_ForiLoopOp : Vmapc_Op<"fori_loop", [RecursiveMemoryEffects]> {
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
+  let hasCanonicalizeMethod = 1;
   let extraClassDeclaration = [{
     /// The body's index argument.
     ::mlir::BlockArgument getIndexArgument() {
@@ -129,6 +130,7 @@ def Vmapc_WhileOp : Vmapc_Op<"while", [RecursiveMemoryEffects]> {
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
+  let hasCanonicalizeMethod = 1;
 }
 
 def Vmapc_CondOp : Vmapc_Op<"cond", [RecursiveMemoryEffects]> {
@@ -157,6 +159,7 @@ def Vmapc_CondOp : Vmapc_Op<"cond", [RecursiveMemoryEffects]> {
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
+  let hasCanonicalizeMethod = 1;
   let extraClassDeclaration = [{
     /// Whether the selector is an i1 predicate (lax.cond) rather than an
     /// integer index (lax.switch).
