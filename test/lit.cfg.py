@@ -17,7 +17,7 @@ llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
-tools = ["vmapc-opt", "vmapc-run", "vmapc-eval"]
+tools = ["vmapc-opt", "vmapc-run", "vmapc-eval", "vmapc-difftest"]
 llvm_config.add_tool_substitutions(
     [t for t in tools
      if os.path.exists(os.path.join(config.vmapc_tools_dir, t))],

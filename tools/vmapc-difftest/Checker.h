@@ -1,0 +1,74 @@
+//===- Checker.h - The three differential checks on one module --*- C++ -*-===//
+//
+// For a module and a set of entry functions with inputs:
+//  1. the module parses and verifies, and after --vmapc-batch it still
+//     verifies and holds no vmapc.vmap;
+//  2. the reference evaluator gives the same results on the looped module
+//     (vmap evaluated by its definition) and on the batched one: exact for
+//     integers and i1, within 2^-20 (f32) / 2^-46 (f64) of the result's
+//     scale for floats, since both compute in double and round per op;
+//  3. the JIT-compiled module (lib/Runtime, the whole lowering pipeline)
+//     agrees with the reference on the looped module within each result's
+//     tolerance: |compiled - reference| <= atol + rtol * |reference|.
+// NaN matches NaN, an infinity matches the same infinity.
+//
+//===----------------------------------------------------------------------===//
+#ifndef VMAPC_DIFFTEST_CHECKER_H
+#define VMAPC_DIFFTEST_CHECKER_H
+
+#include "Generator.h"
+
+#include "vmapc/Support/HostTensor.h"
+
+#include <string>
+#include <vector>
+
+namespace vmapc::difftest {
+
+struct Entry {
+  std::string name;
+  std::vector<HostTensor> inputs;
+  /// One per result; missing entries mean "exact".
+  std::vector<Tolerance> tolerances;
+};
+
+enum class Stage {
+  None,
+  Parse,
+  Batch,
+  EvalLooped,
+  EvalBatched,
+  BatchedVsLooped,
+  Compile,
+  Run,
+  CompiledVsReference,
+  /// The checking process died (a crash or an assertion in the compiler).
+  Crash,
+};
+
+const char *stageName(Stage s);
+
+struct Failure {
+  Stage stage = Stage::None;
+  /// The entry that failed (empty for module-level stages).
+  std::string entry;
+  std::string message;
+
+  explicit operator bool() const { return stage != Stage::None; }
+};
+
+/// Runs the checks on `source` (a whole module); returns every failure
+/// (module-level failures stop the later stages).
+std::vector<Failure> checkModule(const std::string &source,
+                                 const std::vector<Entry> &entries,
+                                 bool runCompiled = true);
+
+/// checkModule in a forked child process, so that a crash of the compiler
+/// is reported as a Stage::Crash failure instead of ending the run.
+std::vector<Failure> checkModuleIsolated(const std::string &source,
+                                         const std::vector<Entry> &entries,
+                                         bool runCompiled = true);
+
+} // namespace vmapc::difftest
+
+#endif // VMAPC_DIFFTEST_CHECKER_H
