@@ -1,5 +1,4 @@
-//===- ControlFlowRules.cpp - Batching fori_loop, scan, while, cond -*- C++
-//-*-===//
+//===- ControlFlowRules.cpp - Batching loops and branches -------*- C++ -*-===//
 //
 // JAX's control-flow batching rules (lax.control_flow), MLIR-native:
 //
