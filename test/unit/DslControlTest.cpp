@@ -331,6 +331,24 @@ TEST(DslControl, Errors) {
       {"scan", "leading size 4", "3"});
   expectError([&] { jit([](Expr<float> v) { return linalg::inv(v); })(x); },
               {"linalg.inv", "square", "f32[3]"});
+  expectError(
+      [&] {
+        jit([](Expr<float> v) {
+          return cond(
+              v > 0.0f, [](Expr<float> c) { return c; },
+              [](Expr<float> c) { return -c; }, v);
+        })(x);
+      },
+      {"cond", "predicate", "scalar", "i1[3]"});
+  expectError(
+      [&] {
+        jit([](Expr<float> v) {
+          Expr<int32_t> n = astype<int32_t>(v);
+          return fori_loop(
+              n, n, [](auto, Expr<float> c) { return c; }, v);
+        })(x);
+      },
+      {"fori_loop", "bounds", "i32[3]"});
 }
 
 } // namespace
