@@ -5,6 +5,9 @@
 #   ./build.sh test   install what is missing, build, run every test (ctest)
 #   ./build.sh bench  install what is missing, build, run the peer comparison
 #   ./build.sh build  install what is missing and build
+#   ./build.sh test-asan  the whole suite built with ASan+UBSan (build-asan)
+#   ./build.sh test-tsan  the threaded JIT test under ThreadSanitizer (build-tsan)
+#   ./build.sh fuzz   short libFuzzer runs of every target (test/fuzz/run.sh)
 #
 # Each step is skipped when already done: packages that are installed are not
 # installed again, and Ninja only rebuilds what changed.
@@ -76,8 +79,32 @@ case "$cmd" in
     build
     "$ROOT/bench/compare.sh" "$BUILD_DIR" "$@"
     ;;
+  test-asan)
+    # Sanitized build in its own directory; leaks are not checked because
+    # libMLIR's global registries are never freed.
+    BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-asan}"
+    BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
+    VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_BENCH=OFF)
+    build
+    cd "$BUILD_DIR"
+    ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --output-on-failure -j"$(nproc)" -E '^install/' "$@"
+    ;;
+  test-tsan)
+    BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-tsan}"
+    BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
+    VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_TSAN=ON -DVMAPC_ENABLE_BENCH=OFF)
+    install_missing_packages
+    configure
+    cmake --build "$BUILD_DIR" --target JitThreadsTest
+    TSAN_OPTIONS=halt_on_error=1 "$BUILD_DIR/test/unit/JitThreadsTest" "$@"
+    ;;
+  fuzz)
+    install_missing_packages
+    "$ROOT/test/fuzz/run.sh" "$@"
+    ;;
   *)
-    echo "usage: $0 {run|test|bench|build}" >&2
+    echo "usage: $0 {run|test|bench|build|test-asan|test-tsan|fuzz}" >&2
     exit 2
     ;;
 esac

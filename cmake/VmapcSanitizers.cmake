@@ -1,0 +1,32 @@
+# VMAPC_ENABLE_SANITIZERS: the whole tree with AddressSanitizer and
+# UndefinedBehaviorSanitizer (./build.sh test-asan runs the suite so).
+# VMAPC_ENABLE_FUZZERS: the same plus libFuzzer coverage, and the fuzz
+# targets of test/fuzz. Both want clang and a build directory of their own.
+# The Debian libMLIR.so / libLLVM.so are not instrumented; our code is.
+option(VMAPC_ENABLE_SANITIZERS "Build with ASan and UBSan" OFF)
+option(VMAPC_ENABLE_FUZZERS "Build the libFuzzer targets (implies ASan+UBSan)"
+       OFF)
+option(VMAPC_ENABLE_TSAN "Build with ThreadSanitizer (./build.sh test-tsan)"
+       OFF)
+
+if(VMAPC_ENABLE_SANITIZERS OR VMAPC_ENABLE_FUZZERS)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "VMAPC_ENABLE_SANITIZERS/FUZZERS need clang")
+  endif()
+  # vptr needs RTTI, which LLVM's flags turn off; every other UB check
+  # stays, and is fatal so a finding cannot scroll by.
+  set(VMAPC_SANITIZE_FLAGS -fsanitize=address,undefined -fno-sanitize=vptr
+      -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  add_compile_options(${VMAPC_SANITIZE_FLAGS})
+  add_link_options(-fsanitize=address,undefined)
+endif()
+if(VMAPC_ENABLE_FUZZERS)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+if(VMAPC_ENABLE_TSAN)
+  if(VMAPC_ENABLE_SANITIZERS OR VMAPC_ENABLE_FUZZERS)
+    message(FATAL_ERROR "VMAPC_ENABLE_TSAN cannot be combined with ASan")
+  endif()
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
