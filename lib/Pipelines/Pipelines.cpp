@@ -8,9 +8,7 @@
 
 #include "vmapc/Conversion/Passes.h"
 #include "vmapc/Pipelines/Passes.h"
-#ifdef VMAPC_HAVE_BATCHING
 #include "vmapc/Transforms/Passes.h"
-#endif
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -30,9 +28,7 @@ namespace {
 /// vmapc -> linalg on tensors, with every call inlined so each public
 /// function is one fusable body.
 void addFrontEnd(OpPassManager &pm) {
-#ifdef VMAPC_HAVE_BATCHING
   pm.addPass(vmapc::createVmapcBatch());
-#endif
   pm.addPass(vmapc::createConvertVmapcToLinalg());
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
