@@ -22,6 +22,7 @@ namespace {
 struct ResultsToOutParamsPass
     : vmapc::impl::VmapcResultsToOutParamsBase<ResultsToOutParamsPass> {
   void runOnOperation() override {
+    giveEachResultItsOwnBuffer();
     bufferization::BufferResultsToOutParamsOpts options;
     options.hoistStaticAllocs = true;
     // Public functions are exactly the kernels the runtime calls.
@@ -49,6 +50,31 @@ struct ResultsToOutParamsPass
       linalg::CopyOp::create(b, copy.getLoc(), copy.getSource(),
                              copy.getTarget());
       copy.erase();
+    });
+  }
+
+  /// Every result becomes its own out-param, so a buffer returned twice
+  /// (e.g. two vmap results that folded to one value) is copied for its
+  /// second and later uses; upstream promotion assumes distinct buffers.
+  void giveEachResultItsOwnBuffer() {
+    getOperation().walk([](func::ReturnOp ret) {
+      llvm::SmallPtrSet<Value, 4> seen;
+      OpBuilder b(ret);
+      for (OpOperand &operand : ret->getOpOperands()) {
+        Value value = operand.get();
+        auto type = dyn_cast<MemRefType>(value.getType());
+        if (!type || !type.hasStaticShape() || seen.insert(value).second)
+          continue;
+        auto plain = MemRefType::get(type.getShape(), type.getElementType());
+        Value copy = memref::AllocOp::create(b, ret.getLoc(), plain);
+        linalg::CopyOp::create(b, ret.getLoc(), value, copy);
+        if (plain != type) {
+          if (!memref::CastOp::areCastCompatible(plain, type))
+            continue;
+          copy = memref::CastOp::create(b, ret.getLoc(), type, copy);
+        }
+        operand.set(copy);
+      }
     });
   }
 };

@@ -1,10 +1,9 @@
-// A public function returning one value twice crashes the lowering: upstream
-// promoteBufferResultsToOutParams (hoistStaticAllocs, as configured by
-// lib/Pipelines/ResultsToOutParams.cpp) segfaults in BaseMemRefType::hasRank
-// on the second use of the hoisted allocation. Found by vmapc-difftest
+// A public function returning one value twice used to crash the lowering:
+// upstream promoteBufferResultsToOutParams (hoistStaticAllocs) segfaulted on
+// the second use of the hoisted allocation. lib/Pipelines/ResultsToOutParams
+// now copies a buffer returned more than once. Found by vmapc-difftest
 // --seed=1 (program 855: after batching, two results of a vmap fold to one
-// value); reduced by hand to the function below.
-// XFAIL: *
+// value); reduced by hand to the functions below.
 // RUN: vmapc-difftest --check %s --input-seed=1
 
 func.func @twice(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
