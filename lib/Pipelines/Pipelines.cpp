@@ -41,6 +41,7 @@ void addFrontEnd(OpPassManager &pm) {
 void addFusion(OpPassManager &pm) {
   OpPassManager &fpm = pm.nest<func::FuncOp>();
   fpm.addPass(createLinalgGeneralizeNamedOpsPass());
+  fpm.addPass(vmapc::createVmapcFoldEmptyLoops());
   fpm.addPass(vmapc::createVmapcFuseElementwise());
   fpm.addPass(createCanonicalizerPass());
   fpm.addPass(createCSEPass());

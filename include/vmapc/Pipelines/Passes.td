@@ -43,6 +43,18 @@ def VmapcMathApproximation : Pass<"vmapc-math-approximation"> {
                            "mlir::math::MathDialect"];
 }
 
+def VmapcFoldEmptyLoops : Pass<"vmapc-fold-empty-loops"> {
+  let summary = "Replace linalg ops with an empty iteration space by their inits";
+  let description = [{
+    A linalg op on tensors with a loop of static size 0 runs no iteration:
+    its results are its `outs` operands (empty tensors when the zero-size
+    loop is parallel, the initial values when it is a reduction). Folding
+    such ops before tiling keeps the tiling and vectorization code, which
+    assumes non-empty tiles, away from size-0 dimensions (`axis_size = 0`).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 def VmapcFuseElementwise : Pass<"vmapc-fuse-elementwise"> {
   let summary = "Fuse elementwise linalg.generic producers into consumers";
   let description = [{
