@@ -27,15 +27,18 @@
 
 using namespace llvm;
 
-static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<FILE.mlir>"),
-                                      cl::Required);
-static cl::opt<std::string> entry("e", cl::desc("Function to evaluate"),
+static cl::OptionCategory toolOptions("vmapc-eval options");
+
+static cl::opt<std::string> inputFile(cl::cat(toolOptions), cl::Positional,
+                                      cl::desc("<FILE.mlir>"), cl::Required);
+static cl::opt<std::string> entry(cl::cat(toolOptions), "e",
+                                  cl::desc("Function to evaluate"),
                                   cl::value_desc("FUNC"), cl::Required);
-static cl::list<std::string> argFiles("arg",
+static cl::list<std::string> argFiles(cl::cat(toolOptions), "arg",
                                       cl::desc("An argument, as a .npy file "
                                                "(repeat, in order)"),
                                       cl::value_desc("X.npy"));
-static cl::opt<std::string> outPrefix("out",
+static cl::opt<std::string> outPrefix(cl::cat(toolOptions), "out",
                                       cl::desc("Write result i to "
                                                "PREFIX<i>.npy"),
                                       cl::value_desc("PREFIX"));
@@ -47,6 +50,8 @@ static int fail(const Twine &message) {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  // Only our own options in --help, not every LLVM backend flag.
+  cl::HideUnrelatedOptions(toolOptions);
   cl::ParseCommandLineOptions(argc, argv, "vmapc reference evaluator\n");
 
   mlir::DialectRegistry registry;

@@ -1,4 +1,5 @@
-//===- vmapc-run.cpp - Compile an MLIR file and run one function -*- C++ -*-===//
+//===- vmapc-run.cpp - Compile an MLIR file and run one function -*- C++
+//-*-===//
 //
 //   vmapc-run FILE.mlir -e FUNC [--arg=X.npy ...] [--out=PREFIX]
 //
@@ -18,22 +19,27 @@
 
 using namespace llvm;
 
-static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<file.mlir>"),
-                                      cl::init("-"));
-static cl::opt<std::string> entry("e", cl::desc("Function to run"),
+static cl::OptionCategory toolOptions("vmapc-run options");
+
+static cl::opt<std::string> inputFile(cl::cat(toolOptions), cl::Positional,
+                                      cl::desc("<file.mlir>"), cl::init("-"));
+static cl::opt<std::string> entry(cl::cat(toolOptions), "e",
+                                  cl::desc("Function to run"),
                                   cl::value_desc("name"), cl::Required);
-static cl::list<std::string> args("arg", cl::desc("Input .npy file (in order)"),
+static cl::list<std::string> args(cl::cat(toolOptions), "arg",
+                                  cl::desc("Input .npy file (in order)"),
                                   cl::value_desc("file.npy"));
 static cl::opt<std::string>
-    outPrefix("out", cl::desc("Write result i to <prefix><i>.npy"),
+    outPrefix(cl::cat(toolOptions), "out",
+              cl::desc("Write result i to <prefix><i>.npy"),
               cl::value_desc("prefix"));
-static cl::opt<std::string> targetCpu("target-cpu",
+static cl::opt<std::string> targetCpu(cl::cat(toolOptions), "target-cpu",
                                       cl::desc("Target CPU (default: host)"),
                                       cl::init("host"));
-static cl::opt<bool> dumpMlir("dump-mlir",
+static cl::opt<bool> dumpMlir(cl::cat(toolOptions), "dump-mlir",
                               cl::desc("Print the lowered LLVM-dialect module "
                                        "before the results"));
-static cl::opt<bool> dumpLlvm("dump-llvm-ir",
+static cl::opt<bool> dumpLlvm(cl::cat(toolOptions), "dump-llvm-ir",
                               cl::desc("Print the optimized LLVM IR before "
                                        "the results"));
 
@@ -49,6 +55,8 @@ static cl::opt<bool> dumpLlvm("dump-llvm-ir",
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  // Only our own options in --help, not every LLVM backend flag.
+  cl::HideUnrelatedOptions(toolOptions);
   cl::ParseCommandLineOptions(argc, argv, "vmapc JIT runner\n");
 
   auto buffer = MemoryBuffer::getFileOrSTDIN(inputFile);
