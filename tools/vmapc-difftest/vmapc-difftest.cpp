@@ -332,6 +332,12 @@ int runCheck() {
       entries.push_back(std::move(e));
     }
   }
+  // A regression file that checks nothing must not pass.
+  if (entries.empty()) {
+    llvm::errs() << "vmapc-difftest: error: " << checkFile
+                 << " has no public function to check\n";
+    return 1;
+  }
   std::vector<Failure> failures = checkModule(source, entries, !noCompile);
   for (const Failure &f : failures)
     llvm::errs() << "vmapc-difftest: FAIL " << checkFile

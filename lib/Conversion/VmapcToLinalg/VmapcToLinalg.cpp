@@ -713,6 +713,12 @@ struct SliceLowering : OpConversionPattern<SliceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto resultType = cast<RankedTensorType>(op.getType());
     MLIRContext *ctx = rewriter.getContext();
+    // An empty slice reads nothing; its start may equal a size-0 dim, which
+    // tensor.extract_slice rejects as out of bounds.
+    if (resultType.getNumElements() == 0) {
+      rewriter.replaceOp(op, emptyTensor(rewriter, op.getLoc(), resultType));
+      return success();
+    }
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
         op, resultType, adaptor.getOperand(),
         getAsIndexOpFoldResult(ctx, op.getStartIndices()),
@@ -735,6 +741,10 @@ struct ConcatenateLowering : OpConversionPattern<ConcatenateOp> {
     int64_t offset = 0;
     for (Value input : adaptor.getInputs()) {
       RankedTensorType t = tensorType(input);
+      // Empty inputs contribute nothing, and inserting them at an offset
+      // equal to a size-0 dim would be out of bounds.
+      if (t.getNumElements() == 0)
+        continue;
       SmallVector<int64_t> offsets(t.getRank(), 0);
       offsets[dim] = offset;
       SmallVector<int64_t> strides(t.getRank(), 1);
