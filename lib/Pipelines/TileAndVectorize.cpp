@@ -63,8 +63,18 @@ int64_t tileFor(int64_t size, int64_t target) {
   return divisorTile(size, candidates);
 }
 
+/// A contraction worth a register block: it has an m or an n dim. A
+/// batch-reduce (every dim of the result in both operands, such as the
+/// per-example dot product `sum(d * Pd)` a vmap produces) has neither; it is
+/// an elementwise product summed along k, tiled and vectorized like any
+/// reduction so the batch dim fills the vector lanes (register-blocked, it
+/// became a scalar loop of 1x1 contractions).
 bool isContraction(linalg::LinalgOp op) {
-  return op.getNumReductionLoops() > 0 && linalg::isaContractionOpInterface(op);
+  if (op.getNumReductionLoops() == 0 || !linalg::isaContractionOpInterface(op))
+    return false;
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  return succeeded(dims) && (!dims->m.empty() || !dims->n.empty());
 }
 
 /// Step 1 tile sizes: parallel dims only (reductions stay whole, so the
@@ -324,8 +334,11 @@ struct TileAndVectorizePass
     }
 
     // Clean-ups so slices fold into transfers and reductions of products
-    // become contractions.
+    // become contractions. A tile's slice of a full-size tensor.empty becomes
+    // a tile-sized tensor.empty: otherwise bufferization allocated the whole
+    // intermediate (8 MB for W2's 1M x 2 difference) as scratch per call.
     RewritePatternSet patterns(ctx);
+    tensor::populateFoldTensorEmptyPatterns(patterns);
     tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
     vector::populateVectorReductionToContractPatterns(patterns);
     vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
