@@ -1,4 +1,5 @@
-//===- SeedPeerLoops.cpp - Plain C++ peers of the seed workloads -*- C++ -*-===//
+//===- SeedPeerLoops.cpp - Plain C++ peers of the seed workloads -*- C++
+//-*-===//
 //
 // The plain-loop peer (variant c) of every seed workload, and the two
 // machine probes (STREAM-like triad, register-resident FMA peak). This file
@@ -35,8 +36,8 @@ void nnLoops(const float *x, const float *w1, const float *w2, float *y,
   }
 }
 
-void gaussLoops(const float *x, const float *mu, const float *prec,
-                float det, float *y, int64_t n, int64_t k) {
+void gaussLoops(const float *x, const float *mu, const float *prec, float det,
+                float *y, int64_t n, int64_t k) {
   float norm = 1.0f / std::sqrt(det * std::pow(2.0f * float(M_PI), float(k)));
   // Fixed k lets the compiler unroll the k x k quadratic form completely.
   auto body = [&](auto kc) {
@@ -98,7 +99,8 @@ void gmmLoops(const float *x, const float *mu, const float *prec,
     float logDet = 0.0f;
     for (int64_t d = 0; d < kGmmD; ++d)
       logDet += std::log(prec[k * kGmmD + d]);
-    c[k] = logw[k] + 0.5f * logDet - 0.5f * kGmmD * std::log(2.0f * float(M_PI));
+    c[k] =
+        logw[k] + 0.5f * logDet - 0.5f * kGmmD * std::log(2.0f * float(M_PI));
   }
   for (int64_t i = 0; i < n; ++i) {
     const float *xi = x + i * kGmmD;

@@ -1,4 +1,5 @@
-//===- SeedPeers.h - Sizes and plain C++ peers of the seed bench -*- C++ -*-===//
+//===- SeedPeers.h - Sizes and plain C++ peers of the seed bench -*- C++
+//-*-===//
 //
 // The fixed sizes of the seed workloads (issue 6; fixed so figures compare
 // over time) and the plain-loop peers and machine probes, which live in

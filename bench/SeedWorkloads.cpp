@@ -1,4 +1,5 @@
-//===- SeedWorkloads.cpp - The seed workloads against their peers -*- C++ -*-===//
+//===- SeedWorkloads.cpp - The seed workloads against their peers -*- C++
+//-*-===//
 //
 // vmapc-seed-bench (issue 6): every seed workload at its fixed size in four
 // variants, single-threaded f32 on random-normal inputs:
@@ -91,7 +92,8 @@ struct Workload {
 /// The four variants' outputs, allocated once.
 struct Outputs {
   vx::Array<float> vmapped, hand, loops, eigen;
-  explicit Outputs(const vx::Shape &s) : vmapped(s), hand(s), loops(s), eigen(s) {}
+  explicit Outputs(const vx::Shape &s)
+      : vmapped(s), hand(s), loops(s), eigen(s) {}
 };
 
 /// Variants (a) and (b): compiled once here, called on preallocated buffers.
@@ -130,9 +132,11 @@ Workload makeNN() {
   };
   auto vm = vx::jit(vx::vmap(single, vx::in_axes(0, vx::none, vx::none)));
   auto hand = vx::jit(batched);
-  w.variants.push_back({"vmapped", dslRunner(vm, s->out.vmapped, s->x, s->w1, s->w2),
+  w.variants.push_back({"vmapped",
+                        dslRunner(vm, s->out.vmapped, s->x, s->w1, s->w2),
                         s->out.vmapped.data()});
-  w.variants.push_back({"hand", dslRunner(hand, s->out.hand, s->x, s->w1, s->w2),
+  w.variants.push_back({"hand",
+                        dslRunner(hand, s->out.hand, s->x, s->w1, s->w2),
                         s->out.hand.data()});
   w.variants.push_back({"loops",
                         [s] {
@@ -140,19 +144,19 @@ Workload makeNN() {
                                   s->out.loops.data(), kNNRows);
                         },
                         s->out.loops.data()});
-  w.variants.push_back(
-      {"eigen",
-       [s] {
-         MapCMat w1(s->w1.data(), kNNIn, kNNHidden);
-         MapCVec w2(s->w2.data(), kNNHidden);
-         for (int64_t r = 0; r < kNNRows; r += kEigenRows) {
-           MapCMat x(s->x.data() + r * kNNIn, kEigenRows, kNNIn);
-           MapVec y(s->out.eigen.data() + r, kEigenRows);
-           s->h.noalias() = x * w1;
-           y.noalias() = s->h.cwiseMax(0.0f) * w2;
-         }
-       },
-       s->out.eigen.data()});
+  w.variants.push_back({"eigen",
+                        [s] {
+                          MapCMat w1(s->w1.data(), kNNIn, kNNHidden);
+                          MapCVec w2(s->w2.data(), kNNHidden);
+                          for (int64_t r = 0; r < kNNRows; r += kEigenRows) {
+                            MapCMat x(s->x.data() + r * kNNIn, kEigenRows,
+                                      kNNIn);
+                            MapVec y(s->out.eigen.data() + r, kEigenRows);
+                            s->h.noalias() = x * w1;
+                            y.noalias() = s->h.cwiseMax(0.0f) * w2;
+                          }
+                        },
+                        s->out.eigen.data()});
 
   w.reference.resize(kNNRows);
   std::vector<double> h(kNNHidden);
@@ -237,12 +241,12 @@ Workload makeGauss(int64_t k) {
     return vx::exp(q * -0.5f) * vx::rsqrt(det * twoPiK);
   };
   auto batched = [twoPiK](E x, E mu, E prec, E det) {
-    E d = x - mu;                            // [N, k]
+    E d = x - mu;                           // [N, k]
     E q = vx::sum(vx::dot(d, prec) * d, 1); // prec is symmetric
     return vx::exp(q * -0.5f) * vx::rsqrt(det * twoPiK);
   };
-  auto vm = vx::jit(
-      vx::vmap(single, vx::in_axes(0, vx::none, vx::none, vx::none)));
+  auto vm =
+      vx::jit(vx::vmap(single, vx::in_axes(0, vx::none, vx::none, vx::none)));
   auto hand = vx::jit(batched);
   w.variants.push_back(
       {"vmapped", dslRunner(vm, s->out.vmapped, s->x, s->mu, s->prec, s->det),
@@ -271,7 +275,8 @@ Workload makeGauss(int64_t k) {
            auto t = s->t.topRows(rows);
            d = x.rowwise() - mu;
            t.noalias() = d * prec;
-           y.array() = norm * (-0.5f * t.cwiseProduct(d).rowwise().sum()).array().exp();
+           y.array() =
+               norm * (-0.5f * t.cwiseProduct(d).rowwise().sum()).array().exp();
          }
        },
        s->out.eigen.data()});
@@ -309,7 +314,8 @@ Workload makeSoftmax() {
   w.name = "W3_softmax";
   // Mat-vec, bias, max, subtract, exp (one), sum, divide.
   w.flops = double(kSmRows) * (2.0 * kSmIn * kSmOut + 6.0 * kSmOut);
-  w.bytes = 4.0 * (kSmRows * kSmIn + kSmIn * kSmOut + kSmOut + kSmRows * kSmOut);
+  w.bytes =
+      4.0 * (kSmRows * kSmIn + kSmIn * kSmOut + kSmOut + kSmRows * kSmOut);
 
   auto single = [](E x, E wt, E b) {
     E z = vx::dot(x, wt) + b;
@@ -323,7 +329,8 @@ Workload makeSoftmax() {
   };
   auto vm = vx::jit(vx::vmap(single, vx::in_axes(0, vx::none, vx::none)));
   auto hand = vx::jit(batched);
-  w.variants.push_back({"vmapped", dslRunner(vm, s->out.vmapped, s->x, s->w, s->b),
+  w.variants.push_back({"vmapped",
+                        dslRunner(vm, s->out.vmapped, s->x, s->w, s->b),
                         s->out.vmapped.data()});
   w.variants.push_back({"hand", dslRunner(hand, s->out.hand, s->x, s->w, s->b),
                         s->out.hand.data()});
@@ -388,8 +395,8 @@ Workload makeAddOne() {
   auto batched = [](E x) { return x + 1.0f; };
   auto vm = vx::jit(vx::vmap(single));
   auto hand = vx::jit(batched);
-  w.variants.push_back({"vmapped", dslRunner(vm, s->out.vmapped, s->x),
-                        s->out.vmapped.data()});
+  w.variants.push_back(
+      {"vmapped", dslRunner(vm, s->out.vmapped, s->x), s->out.vmapped.data()});
   w.variants.push_back(
       {"hand", dslRunner(hand, s->out.hand, s->x), s->out.hand.data()});
   w.variants.push_back(
@@ -420,7 +427,8 @@ Workload makeGmm() {
     vx::Array<float> prec = uniform({kGmmK, kGmmD}, 73, 0.5f, 2.0f);
     vx::Array<float> logw = vx::Array<float>(vx::Shape{kGmmK});
     Outputs out{{kGmmN}};
-    // Eigen's expanded form: q = (x*x) prec^T - 2 x (prec*mu)^T + sum(prec*mu^2).
+    // Eigen's expanded form: q = (x*x) prec^T - 2 x (prec*mu)^T +
+    // sum(prec*mu^2).
     RowMat precT = RowMat(kGmmD, kGmmK), pmT = RowMat(kGmmD, kGmmK);
     Eigen::RowVectorXf c = Eigen::RowVectorXf(kGmmK);
     RowMat ll = RowMat(kEigenRows, kGmmK), x2 = RowMat(kEigenRows, kGmmD);
@@ -451,13 +459,13 @@ Workload makeGmm() {
   };
   auto batched = [halfDLog2Pi](E x, E mu, E prec, E logw) {
     E c = logw + vx::sum(vx::log(prec), 1) * 0.5f - halfDLog2Pi; // [K]
-    E d = vx::reshape(x, {kGmmN, 1, kGmmD}) - mu;                 // [N, K, D]
+    E d = vx::reshape(x, {kGmmN, 1, kGmmD}) - mu;                // [N, K, D]
     E ll = c - vx::sum(d * d * prec, 2) * 0.5f;                  // [N, K]
     E m = vx::max(ll, 1, true);
     return vx::reshape(m, {kGmmN}) + vx::log(vx::sum(vx::exp(ll - m), 1));
   };
-  auto vm = vx::jit(
-      vx::vmap(single, vx::in_axes(0, vx::none, vx::none, vx::none)));
+  auto vm =
+      vx::jit(vx::vmap(single, vx::in_axes(0, vx::none, vx::none, vx::none)));
   auto hand = vx::jit(batched);
   w.variants.push_back(
       {"vmapped", dslRunner(vm, s->out.vmapped, s->x, s->mu, s->prec, s->logw),
@@ -480,9 +488,13 @@ Workload makeGmm() {
          Eigen::Map<const Eigen::RowVectorXf> logw(s->logw.data(), kGmmK);
          s->precT = prec.transpose();
          s->pmT = (-2.0f * prec.cwiseProduct(mu)).transpose();
-         s->c = logw + 0.5f * prec.array().log().matrix().rowwise().sum().transpose() -
+         s->c = logw +
+                0.5f * prec.array().log().matrix().rowwise().sum().transpose() -
                 Eigen::RowVectorXf::Constant(kGmmK, halfDLog2Pi) -
-                0.5f * prec.cwiseProduct(mu.cwiseProduct(mu)).rowwise().sum().transpose();
+                0.5f * prec.cwiseProduct(mu.cwiseProduct(mu))
+                           .rowwise()
+                           .sum()
+                           .transpose();
          for (int64_t r = 0; r < kGmmN; r += kEigenRows) {
            MapCMat x(s->x.data() + r * kGmmD, kEigenRows, kGmmD);
            MapVec y(s->out.eigen.data() + r, kEigenRows);
@@ -509,8 +521,8 @@ Workload makeGmm() {
       double c = s->logw(k) - kGmmD * 0.5 * std::log(2.0 * std::numbers::pi);
       for (int64_t d = 0; d < kGmmD; ++d) {
         double t = double(s->x(i, d)) - s->mu(k, d);
-        c += 0.5 * std::log(double(s->prec(k, d))) -
-             0.5 * t * t * s->prec(k, d);
+        c +=
+            0.5 * std::log(double(s->prec(k, d))) - 0.5 * t * t * s->prec(k, d);
       }
       ll[k] = c;
       m = std::max(m, c);
