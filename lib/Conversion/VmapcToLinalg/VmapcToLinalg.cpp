@@ -4,8 +4,9 @@
 // with static shapes, so no type conversion is needed: the patterns only
 // replace ops. Named linalg ops are used where one exists (the tiling and
 // vectorization stages of the pipeline recognise them), linalg.generic for
-// elementwise maps, and scf.for loops over tensors for the small
-// linear-algebra ops whose algorithms have data-dependent control (pivoting).
+// elementwise maps. The small linear-algebra ops run one matrix per SIMD lane
+// (a linalg.generic over the batch, unrolled over the matrix indices, with
+// pivoting by select), or as scf.for loops over tensors for large matrices.
 //
 //===----------------------------------------------------------------------===//
 #include "vmapc/Conversion/Passes.h"
@@ -118,15 +119,15 @@ Value buildElementwise(
   return generic.getResult(0);
 }
 
-/// scf.for from `lb` to `ub` (index values) carrying `inits`; `body` returns
-/// the values yielded to the next iteration.
+/// scf.for from `lb` to `ub` (index values) by `step` carrying `inits`;
+/// `body` returns the values yielded to the next iteration.
 using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Location, Value,
                                                  ValueRange)>;
 SmallVector<Value> buildFor(OpBuilder &b, Location loc, Value lb, Value ub,
-                            ValueRange inits, LoopBody body) {
-  Value one = indexConst(b, loc, 1);
+                            ValueRange inits, LoopBody body, int64_t step = 1) {
+  Value stepV = indexConst(b, loc, step);
   auto loop = scf::ForOp::create(
-      b, loc, lb, ub, one, inits,
+      b, loc, lb, ub, stepV, inits,
       [&](OpBuilder &nb, Location nloc, Value iv, ValueRange args) {
         SmallVector<Value> next = body(nb, nloc, iv, args);
         scf::YieldOp::create(nb, nloc, next);
@@ -843,7 +844,7 @@ struct GatherLowering : OpConversionPattern<GatherOp> {
 };
 
 //===----------------------------------------------------------------------===//
-// Small linear algebra: scf loops over [batch, n, n] tensors
+// Small linear algebra: scalar access to [batch, n, n] tensors
 //===----------------------------------------------------------------------===//
 
 /// Scalar access to rank-3 tensors carried through scf loops.
@@ -871,6 +872,386 @@ Value asBatched3D(OpBuilder &b, Location loc, Value v) {
                                          t.getElementType()));
 }
 
+//===----------------------------------------------------------------------===//
+// Small linear algebra, SIMD across the batch
+//===----------------------------------------------------------------------===//
+//
+// A batch of small matrices is computed one matrix per SIMD lane. Each
+// operand [B, r, c] (B the product of the leading dims) is transposed to
+// [r, c, B], so entry (i, j) of every matrix in the batch is one contiguous
+// tensor<B>. A single linalg.generic over B then runs the whole algorithm,
+// unrolled over the small static i, j, k, on scalars that the vectorizer
+// widens to full-width vectors across lanes: every arithmetic step handles
+// the whole batch at once and the matrices stay in registers. Pivoting is
+// data-dependent per lane, so it is a per-lane argmax and row swaps by
+// select, never a branch.
+
+/// Largest unrolled lane kernel, in scalar operations per lane. The body
+/// grows as n^3 and LLVM's compile time faster than that (inv at n = 8,
+/// about 2000 operations, compiles in about a second; at n = 16 in minutes),
+/// so larger problems take the scalar loops below.
+constexpr int64_t kMaxLaneKernelOps = 2048;
+
+/// Whether an unrolled lane kernel of about `ops` operations is used.
+bool fitsLanes(int64_t ops) { return ops <= kMaxLaneKernelOps; }
+
+/// `v` [..., r, c] as [r, c, B] (lane-major), with B the product of the
+/// leading dims.
+Value toLaneMajor(OpBuilder &b, Location loc, Value v) {
+  Value v3 = asBatched3D(b, loc, v);
+  RankedTensorType t = tensorType(v3);
+  auto laneType = RankedTensorType::get(
+      {t.getDimSize(1), t.getDimSize(2), t.getDimSize(0)}, t.getElementType());
+  Value init = emptyTensor(b, loc, laneType);
+  return linalg::TransposeOp::create(b, loc, v3, init,
+                                     ArrayRef<int64_t>{1, 2, 0})
+      .getResult()[0];
+}
+
+/// Entry (i, j) of the matrices [offset, offset + size) of the lane-major
+/// `lm` [r, c, B]: a contiguous tensor<size>.
+Value laneEntry(OpBuilder &b, Location loc, Value lm, int64_t i, int64_t j,
+                OpFoldResult offset, int64_t size) {
+  auto entryType =
+      RankedTensorType::get({size}, tensorType(lm).getElementType());
+  SmallVector<OpFoldResult> offsets = {b.getIndexAttr(i), b.getIndexAttr(j),
+                                       offset};
+  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(1),
+                                     b.getIndexAttr(size)};
+  SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
+  return tensor::ExtractSliceOp::create(b, loc, entryType, lm, offsets, sizes,
+                                        strides);
+}
+
+/// The lane-major `lm` [r, c, B] back as `resultType` [..., r, c].
+Value fromLaneMajor(OpBuilder &b, Location loc, Value lm,
+                    RankedTensorType resultType) {
+  RankedTensorType t = tensorType(lm);
+  auto t3 = RankedTensorType::get(
+      {t.getDimSize(2), t.getDimSize(0), t.getDimSize(1)}, t.getElementType());
+  Value init = emptyTensor(b, loc, t3);
+  Value m3 =
+      linalg::TransposeOp::create(b, loc, lm, init, ArrayRef<int64_t>{2, 0, 1})
+          .getResult()[0];
+  return reshapeTo(b, loc, m3, resultType);
+}
+
+/// Body of a lane kernel: the scalars of one lane's inputs in, the scalars
+/// of its outputs out.
+using LaneBody =
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ArrayRef<Value>)>;
+
+/// Entry (i, j) of the lane-major matrix `lm` [r, c, B].
+struct LaneInput {
+  Value lm;
+  int64_t i, j;
+};
+
+/// Runs `body` once per lane over the batch B of `inputs` and returns its
+/// row-major outputs as a lane-major [rows, cols, B] tensor. The batch is
+/// walked one vector register of lanes at a time (a 512-bit register; a
+/// last, shorter chunk takes the remainder): each chunk is a parallel
+/// linalg.generic over tensors<chunk>, so the whole unrolled algorithm runs
+/// on registers, where a wider tile would spill and make LLVM's register
+/// allocation slow on large bodies.
+Value buildLaneKernel(OpBuilder &b, Location loc, ArrayRef<LaneInput> inputs,
+                      int64_t rows, int64_t cols, LaneBody body) {
+  RankedTensorType lmType = tensorType(inputs.front().lm);
+  Type et = lmType.getElementType();
+  int64_t batch = lmType.getDimSize(2);
+  int64_t width = std::max<int64_t>(
+      1, 512 / static_cast<int64_t>(et.getIntOrFloatBitWidth()));
+  width = std::min(width, batch);
+  Value dest =
+      emptyTensor(b, loc, RankedTensorType::get({rows, cols, batch}, et));
+  auto chunk = [&](OpBuilder &b, Location loc, OpFoldResult offset,
+                   int64_t size, Value into) {
+    SmallVector<Value> ins;
+    for (const LaneInput &in : inputs)
+      ins.push_back(laneEntry(b, loc, in.lm, in.i, in.j, offset, size));
+    auto entryType = RankedTensorType::get({size}, et);
+    SmallVector<Value> inits(rows * cols, emptyTensor(b, loc, entryType));
+    AffineMap id = b.getMultiDimIdentityMap(1);
+    SmallVector<AffineMap> maps(ins.size() + inits.size(), id);
+    SmallVector<Type> resultTypes(inits.size(), entryType);
+    auto generic = linalg::GenericOp::create(
+        b, loc, resultTypes, ins, inits, maps,
+        ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
+        [&](OpBuilder &nb, Location nloc, ValueRange args) {
+          SmallVector<Value> in(args.take_front(ins.size()));
+          linalg::YieldOp::create(nb, nloc, body(nb, nloc, in));
+        });
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(1),
+                                       b.getIndexAttr(size)};
+    SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < cols; ++c) {
+        SmallVector<OpFoldResult> offsets = {b.getIndexAttr(r),
+                                             b.getIndexAttr(c), offset};
+        into = tensor::InsertSliceOp::create(b, loc,
+                                             generic.getResult(r * cols + c),
+                                             into, offsets, sizes, strides);
+      }
+    return into;
+  };
+  int64_t mainEnd = batch - batch % width;
+  if (mainEnd == width) {
+    dest = chunk(b, loc, b.getIndexAttr(0), width, dest);
+  } else if (mainEnd > 0) {
+    dest = buildFor(
+        b, loc, indexConst(b, loc, 0), indexConst(b, loc, mainEnd), dest,
+        [&](OpBuilder &b, Location loc, Value off,
+            ValueRange acc) -> SmallVector<Value> {
+          return {chunk(b, loc, off, width, acc[0])};
+        },
+        width)[0];
+  }
+  if (mainEnd < batch)
+    dest = chunk(b, loc, b.getIndexAttr(mainEnd), batch - mainEnd, dest);
+  return dest;
+}
+
+/// Scalar arithmetic inside a lane kernel.
+struct LaneOps {
+  OpBuilder &b;
+  Location loc;
+  Type et;
+  Value cst(double v) { return scalarConst(b, loc, et, v); }
+  Value idx(int64_t v) { return arith::ConstantIntOp::create(b, loc, v, 32); }
+  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
+  Value mul(Value x, Value y) { return arith::MulFOp::create(b, loc, x, y); }
+  Value div(Value x, Value y) { return arith::DivFOp::create(b, loc, x, y); }
+  Value abs(Value x) { return math::AbsFOp::create(b, loc, x); }
+  Value sel(Value c, Value x, Value y) {
+    return arith::SelectOp::create(b, loc, c, x, y);
+  }
+  Value cmpf(arith::CmpFPredicate p, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, p, x, y);
+  }
+  Value cmpi(arith::CmpIPredicate p, Value x, Value y) {
+    return arith::CmpIOp::create(b, loc, p, x, y);
+  }
+
+  /// Partial pivoting on column `k` of the row-major n x n `m`, per lane:
+  /// the row at or below k with the largest |m[r][k]| (the first on ties,
+  /// as LAPACK's getrf) is swapped with row k in `m` and in every matrix of
+  /// `others`. Returns "the pivot row is not k" (a swap happened).
+  Value pivot(SmallVectorImpl<Value> &m,
+              ArrayRef<SmallVectorImpl<Value> *> others, int64_t n, int64_t k) {
+    Value best = idx(k), bestAbs = abs(m[k * n + k]);
+    for (int64_t r = k + 1; r < n; ++r) {
+      Value a = abs(m[r * n + k]);
+      Value better = cmpf(arith::CmpFPredicate::OGT, a, bestAbs);
+      best = sel(better, idx(r), best);
+      bestAbs = sel(better, a, bestAbs);
+    }
+    SmallVector<SmallVectorImpl<Value> *> all = {&m};
+    all.append(others.begin(), others.end());
+    for (int64_t r = k + 1; r < n; ++r) {
+      Value isR = cmpi(arith::CmpIPredicate::eq, best, idx(r));
+      for (SmallVectorImpl<Value> *t : all) {
+        int64_t cols = t->size() / n;
+        for (int64_t c = 0; c < cols; ++c) {
+          Value rowK = (*t)[k * cols + c], rowR = (*t)[r * cols + c];
+          (*t)[k * cols + c] = sel(isR, rowR, rowK);
+          (*t)[r * cols + c] = sel(isR, rowK, rowR);
+        }
+      }
+    }
+    return cmpi(arith::CmpIPredicate::ne, best, idx(k));
+  }
+};
+
+/// Cholesky–Banachiewicz per lane. As jnp.linalg.cholesky, a lane whose
+/// matrix is not positive definite (a pivot that is not > 0, NaN included)
+/// is all NaN; the other lanes are unharmed.
+Value choleskyLanes(OpBuilder &b, Location loc, Value operand,
+                    RankedTensorType resultType) {
+  Value lm = toLaneMajor(b, loc, operand);
+  int64_t n = tensorType(lm).getDimSize(0);
+  Type et = resultType.getElementType();
+  // Only the lower triangle is read.
+  SmallVector<LaneInput> inputs;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j <= i; ++j)
+      inputs.push_back({lm, i, j});
+  Value out = buildLaneKernel(
+      b, loc, inputs, n, n,
+      [&](OpBuilder &nb, Location nloc, ArrayRef<Value> in) {
+        LaneOps o{nb, nloc, et};
+        auto a = [&](int64_t i, int64_t j) { return in[i * (i + 1) / 2 + j]; };
+        SmallVector<Value> l(n * n, o.cst(0));
+        Value bad = arith::ConstantIntOp::create(nb, nloc, 0, 1);
+        for (int64_t j = 0; j < n; ++j) {
+          Value d = a(j, j);
+          for (int64_t k = 0; k < j; ++k)
+            d = o.sub(d, o.mul(l[j * n + k], l[j * n + k]));
+          // `!(d > 0)` is also true for NaN.
+          bad = arith::OrIOp::create(
+              nb, nloc, bad, o.cmpf(arith::CmpFPredicate::ULE, d, o.cst(0)));
+          l[j * n + j] = math::SqrtOp::create(nb, nloc, d);
+          for (int64_t i = j + 1; i < n; ++i) {
+            Value s = a(i, j);
+            for (int64_t k = 0; k < j; ++k)
+              s = o.sub(s, o.mul(l[i * n + k], l[j * n + k]));
+            l[i * n + j] = o.div(s, l[j * n + j]);
+          }
+        }
+        Value nan = o.cst(std::nan(""));
+        for (Value &v : l)
+          v = o.sel(bad, nan, v);
+        return l;
+      });
+  return fromLaneMajor(b, loc, out, resultType);
+}
+
+/// Gauss–Jordan elimination with partial pivoting per lane on [M | X], X
+/// starting as the identity: after column k, row k has a unit pivot and
+/// column k is zero elsewhere, so X ends as M^-1.
+Value invLanes(OpBuilder &b, Location loc, Value operand,
+               RankedTensorType resultType) {
+  Value lm = toLaneMajor(b, loc, operand);
+  int64_t n = tensorType(lm).getDimSize(0);
+  Type et = resultType.getElementType();
+  SmallVector<LaneInput> inputs;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      inputs.push_back({lm, i, j});
+  Value out = buildLaneKernel(
+      b, loc, inputs, n, n,
+      [&](OpBuilder &nb, Location nloc, ArrayRef<Value> in) {
+        LaneOps o{nb, nloc, et};
+        SmallVector<Value> m(in.begin(), in.end());
+        SmallVector<Value> x(n * n, o.cst(0));
+        for (int64_t i = 0; i < n; ++i)
+          x[i * n + i] = o.cst(1);
+        for (int64_t k = 0; k < n; ++k) {
+          o.pivot(m, {&x}, n, k);
+          Value piv = m[k * n + k];
+          // Columns <= k of M are never read again: only the ones right of
+          // the pivot are updated.
+          for (int64_t j = k + 1; j < n; ++j)
+            m[k * n + j] = o.div(m[k * n + j], piv);
+          for (int64_t j = 0; j < n; ++j)
+            x[k * n + j] = o.div(x[k * n + j], piv);
+          for (int64_t i = 0; i < n; ++i) {
+            if (i == k)
+              continue;
+            Value f = m[i * n + k];
+            for (int64_t j = k + 1; j < n; ++j)
+              m[i * n + j] = o.sub(m[i * n + j], o.mul(f, m[k * n + j]));
+            for (int64_t j = 0; j < n; ++j)
+              x[i * n + j] = o.sub(x[i * n + j], o.mul(f, x[k * n + j]));
+          }
+        }
+        return x;
+      });
+  return fromLaneMajor(b, loc, out, resultType);
+}
+
+/// LU with partial pivoting per lane: det = sign * prod(pivots), the sign
+/// flipped by every row swap. As LAPACK's getrf (and the reference), a lane
+/// that meets an exactly zero pivot has det 0.
+Value detLanes(OpBuilder &b, Location loc, Value operand,
+               RankedTensorType resultType) {
+  Value lm = toLaneMajor(b, loc, operand);
+  int64_t n = tensorType(lm).getDimSize(0);
+  Type et = resultType.getElementType();
+  SmallVector<LaneInput> inputs;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      inputs.push_back({lm, i, j});
+  Value out = buildLaneKernel(
+      b, loc, inputs, 1, 1,
+      [&](OpBuilder &nb, Location nloc, ArrayRef<Value> in) {
+        LaneOps o{nb, nloc, et};
+        SmallVector<Value> m(in.begin(), in.end());
+        Value sign = o.cst(1), prod = o.cst(1);
+        Value singular = arith::ConstantIntOp::create(nb, nloc, 0, 1);
+        for (int64_t k = 0; k < n; ++k) {
+          Value swapped = o.pivot(m, {}, n, k);
+          sign = o.sel(swapped, arith::NegFOp::create(nb, nloc, sign), sign);
+          Value piv = m[k * n + k];
+          prod = o.mul(prod, piv);
+          singular = arith::OrIOp::create(
+              nb, nloc, singular,
+              o.cmpf(arith::CmpFPredicate::OEQ, piv, o.cst(0)));
+          for (int64_t i = k + 1; i < n; ++i) {
+            Value f = o.div(m[i * n + k], piv);
+            for (int64_t j = k + 1; j < n; ++j)
+              m[i * n + j] = o.sub(m[i * n + j], o.mul(f, m[k * n + j]));
+          }
+        }
+        // The select also keeps a singular lane at +0 (sign * 0 may be -0;
+        // numpy prints 0).
+        Value det = o.sel(singular, o.cst(0), o.mul(sign, prod));
+        return SmallVector<Value>{det};
+      });
+  return reshapeTo(b, loc, out, resultType);
+}
+
+/// Forward or backward substitution per lane. Every case is a left-side
+/// solve T Y = C: for a right-side solve X op(A) = B, transpose both sides
+/// (op(A)^T X^T = B^T), so Y = X^T and C = B^T are read through swapped
+/// indices. T is A or A^T; only its triangle is read.
+Value triangularSolveLanes(OpBuilder &b, Location loc, TriangularSolveOp op,
+                           Value aOperand, Value bOperand) {
+  auto resultType = cast<RankedTensorType>(op.getType());
+  Type et = resultType.getElementType();
+  Value la = toLaneMajor(b, loc, aOperand);
+  Value lb = toLaneMajor(b, loc, bOperand);
+  int64_t n = tensorType(la).getDimSize(0);
+  int64_t bRows = tensorType(lb).getDimSize(0);
+  int64_t bCols = tensorType(lb).getDimSize(1);
+  bool left = op.getLeftSide();
+  bool useTranspose = op.getTransposeA() != !left;
+  bool tLower = useTranspose ? !op.getLower() : op.getLower();
+  int64_t m = left ? bCols : bRows;
+  // Input numbering: the n x n entries of A (only the triangle read is
+  // passed), then all of B.
+  SmallVector<LaneInput> inputs;
+  SmallVector<int64_t> aPos(n * n, -1);
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      if (op.getLower() ? j <= i : j >= i) {
+        aPos[i * n + j] = inputs.size();
+        inputs.push_back({la, i, j});
+      }
+  int64_t bBase = inputs.size();
+  for (int64_t i = 0; i < bRows; ++i)
+    for (int64_t j = 0; j < bCols; ++j)
+      inputs.push_back({lb, i, j});
+  // Y (n x m) entry (i, c) is B's (i, c) for a left solve, (c, i) else.
+  auto bIndex = [&](int64_t i, int64_t c) {
+    return left ? i * bCols + c : c * bCols + i;
+  };
+  Value out = buildLaneKernel(
+      b, loc, inputs, bRows, bCols,
+      [&](OpBuilder &nb, Location nloc, ArrayRef<Value> in) {
+        LaneOps o{nb, nloc, et};
+        auto t = [&](int64_t i, int64_t j) {
+          return useTranspose ? in[aPos[j * n + i]] : in[aPos[i * n + j]];
+        };
+        SmallVector<Value> y(bRows * bCols);
+        for (int64_t c = 0; c < m; ++c)
+          for (int64_t step = 0; step < n; ++step) {
+            int64_t i = tLower ? step : n - 1 - step;
+            Value s = in[bBase + bIndex(i, c)];
+            int64_t lo = tLower ? 0 : i + 1, hi = tLower ? i : n;
+            for (int64_t k = lo; k < hi; ++k)
+              s = o.sub(s, o.mul(t(i, k), y[bIndex(k, c)]));
+            y[bIndex(i, c)] = o.div(s, t(i, i));
+          }
+        return y;
+      });
+  return fromLaneMajor(b, loc, out, resultType);
+}
+
+//===----------------------------------------------------------------------===//
+// Small linear algebra patterns: lanes up to kMaxLaneKernelOps, scalar scf
+// loops over [batch, n, n] beyond
+//===----------------------------------------------------------------------===//
+
 struct CholeskyLowering : OpConversionPattern<CholeskyOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -879,6 +1260,13 @@ struct CholeskyLowering : OpConversionPattern<CholeskyOp> {
     Location loc = op.getLoc();
     OpBuilder &b = rewriter;
     auto resultType = cast<RankedTensorType>(op.getType());
+    // n^3/6 multiply-subtracts.
+    int64_t size = resultType.getShape().back();
+    if (fitsLanes(size * size * size / 3)) {
+      rewriter.replaceOp(
+          op, choleskyLanes(b, loc, adaptor.getOperand(), resultType));
+      return success();
+    }
     Type et = resultType.getElementType();
     Value a = asBatched3D(b, loc, adaptor.getOperand());
     RankedTensorType t3 = tensorType(a);
@@ -1001,6 +1389,12 @@ struct InvLowering : OpConversionPattern<InvOp> {
     Location loc = op.getLoc();
     OpBuilder &b = rewriter;
     auto resultType = cast<RankedTensorType>(op.getType());
+    // n^3 multiply-subtracts and n^3 selects for the row swaps.
+    int64_t size = resultType.getShape().back();
+    if (fitsLanes(4 * size * size * size)) {
+      rewriter.replaceOp(op, invLanes(b, loc, adaptor.getOperand(), resultType));
+      return success();
+    }
     Value a = asBatched3D(b, loc, adaptor.getOperand());
     RankedTensorType t3 = tensorType(a);
     Type et = t3.getElementType();
@@ -1086,6 +1480,12 @@ struct DetLowering : OpConversionPattern<DetOp> {
     Location loc = op.getLoc();
     OpBuilder &b = rewriter;
     auto resultType = cast<RankedTensorType>(op.getType());
+    // n^3/3 multiply-subtracts and n^3/2 selects for the row swaps.
+    int64_t size = tensorType(adaptor.getOperand()).getShape().back();
+    if (fitsLanes(2 * size * size * size)) {
+      rewriter.replaceOp(op, detLanes(b, loc, adaptor.getOperand(), resultType));
+      return success();
+    }
     Value a = asBatched3D(b, loc, adaptor.getOperand());
     RankedTensorType t3 = tensorType(a);
     Type et = t3.getElementType();
@@ -1159,6 +1559,14 @@ struct TriangularSolveLowering : OpConversionPattern<TriangularSolveOp> {
     Location loc = op.getLoc();
     OpBuilder &b = rewriter;
     auto resultType = cast<RankedTensorType>(op.getType());
+    ArrayRef<int64_t> bShape = resultType.getShape();
+    // n^2/2 multiply-subtracts per right-hand side.
+    if (fitsLanes(bShape[bShape.size() - 1] * bShape[bShape.size() - 2] *
+                  tensorType(adaptor.getA()).getShape().back())) {
+      rewriter.replaceOp(op, triangularSolveLanes(b, loc, op, adaptor.getA(),
+                                                  adaptor.getB()));
+      return success();
+    }
     Value a = asBatched3D(b, loc, adaptor.getA());
     Value rhs = asBatched3D(b, loc, adaptor.getB());
     RankedTensorType bt = tensorType(rhs);
