@@ -8,7 +8,9 @@
 # JAX peer when `import jax` works, and prints the table. Results go to
 # $VMAPC_BENCH_OUT (default BUILD_DIR/bench-results): seed-bench.json (Google
 # Benchmark's JSON), jax.json and summary.json. VMAPC_BENCH_REPETITIONS
-# (default 5) sets the repetitions whose median is reported.
+# (default 5) sets the repetitions whose median is reported; they are
+# interleaved in random order, so no variant always runs first (in a fixed
+# order W4's two identical kernels measured 14% apart).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +26,7 @@ echo "[compare.sh] load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$BUILD_DIR/bench/vmapc-seed-bench" \
   --benchmark_repetitions="$REPS" \
   --benchmark_report_aggregates_only=true \
+  --benchmark_enable_random_interleaving=true \
   --benchmark_out="$OUT/seed-bench.json" \
   --benchmark_out_format=json "$@"
 
