@@ -220,6 +220,60 @@ void BM_GmmEmIteration_Vmapc(benchmark::State &state) {
 }
 BENCHMARK(BM_GmmEmIteration_Vmapc)->Unit(benchmark::kMillisecond);
 
+// The two halves of the iteration alone, to see where its time goes: the
+// E-step (double vmap of the density, responsibilities) and the M-step
+// (vmap over classes of the weighted mean and covariance).
+void BM_GmmEStep_Vmapc(benchmark::State &state) {
+  using D = vx::Expr<double>;
+  auto pdf = [](D x, D mu, D Sinv, D norm) {
+    D d = x - mu;
+    return norm * vx::exp(-0.5 * vx::dot(d, vx::dot(Sinv, d)));
+  };
+  auto pdfs =
+      vx::vmap(vx::vmap(pdf, vx::in_axes(0, vx::none, vx::none, vx::none)),
+               vx::in_axes(vx::none, 0, 0, 0), vx::out_axes(1));
+  auto eStep = [=](D X, D mu, D cov, D w) {
+    D norm = 1.0 / (2 * std::numbers::pi * vx::sqrt(vx::linalg::det(cov)));
+    D weighted = pdfs(X, mu, vx::linalg::inv(cov), norm) * w;
+    D total = weighted.sum(1, true);
+    return std::make_tuple(weighted / total, vx::log(total).sum());
+  };
+  vx::Array<double> X = gmmPoints();
+  vx::Array<double> mu({kK, 2}, {0, 0, 4, 4, 9, 8, 9, -1});
+  vx::Array<double> cov({kK, 2, 2},
+                        {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1});
+  vx::Array<double> w({kK}, {0.25, 0.25, 0.25, 0.25});
+  vx::Compiled compiled = vx::jit(eStep).lower(X, mu, cov, w);
+  vx::Array<double> r({kPoints, kK}), ll(vx::Shape{});
+  for (auto _ : state)
+    compiled.call({X.tensor(), mu.tensor(), cov.tensor(), w.tensor()},
+                  {r.tensor(), ll.tensor()});
+}
+BENCHMARK(BM_GmmEStep_Vmapc)->Unit(benchmark::kMillisecond);
+
+void BM_GmmMStep_Vmapc(benchmark::State &state) {
+  using D = vx::Expr<double>;
+  auto mStep = [](D X, D r) {
+    D nk = r.sum();
+    D mu = vx::dot(r, X) / nk;
+    D d = X - mu;
+    D cov = vx::dot((d * r.reshape({kPoints, 1})).transpose(), d) / nk;
+    return std::make_tuple(mu, cov, nk / double(kPoints));
+  };
+  vx::Array<double> X = gmmPoints();
+  vx::Array<double> r({kPoints, kK});
+  for (int64_t i = 0; i < kPoints; ++i)
+    for (int64_t k = 0; k < kK; ++k)
+      r(i, k) = (i + k) % kK == 0 ? 0.7 : 0.1;
+  vx::Compiled compiled =
+      vx::jit(vx::vmap(mStep, vx::in_axes(vx::none, 1))).lower(X, r);
+  vx::Array<double> mu2({kK, 2}), cov2({kK, 2, 2}), w2({kK});
+  for (auto _ : state)
+    compiled.call({X.tensor(), r.tensor()},
+                  {mu2.tensor(), cov2.tensor(), w2.tensor()});
+}
+BENCHMARK(BM_GmmMStep_Vmapc)->Unit(benchmark::kMillisecond);
+
 void BM_GmmEmIteration_Loops(benchmark::State &state) {
   vx::Array<double> X = gmmPoints();
   double mu[kK][2] = {{0, 0}, {4, 4}, {9, 8}, {9, -1}};
