@@ -609,6 +609,109 @@ struct ReduceLowering : OpConversionPattern<ReduceOp> {
   }
 };
 
+/// Largest contraction (product of the contracting dims) that is unrolled
+/// into an elementwise linalg.generic instead of a (batch_)matmul/matvec.
+/// The vmapped form of small per-example algebra (d^T S d for a 2x2 S over
+/// points and classes) is a dot_general with batch dims on both sides and a
+/// contraction of 2: as batch_matmul it is one 1x2 * 2x1 product per point
+/// (a loop of scalar tiles after transposes that move the batch), where an
+/// elementwise op is vectorized along the contiguous batch and fused with
+/// its elementwise neighbours.
+constexpr int64_t kMaxUnrolledContraction = 4;
+
+/// dot_general as sum over the contraction indices c of lhs[.., c, ..] *
+/// rhs[.., c, ..], one parallel linalg.generic over the result's dims
+/// (batch, lhs free, rhs free) reading one slice of each operand per c.
+Value smallContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                       ArrayRef<int64_t> lb, ArrayRef<int64_t> rb,
+                       ArrayRef<int64_t> lc, ArrayRef<int64_t> rc,
+                       ArrayRef<int64_t> lf, ArrayRef<int64_t> rf,
+                       RankedTensorType resultType) {
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = resultType.getRank();
+  Type et = resultType.getElementType();
+  RankedTensorType lt = tensorType(lhs), rt = tensorType(rhs);
+  // Iteration dim of operand dim `d`: its batching dim's position, or after
+  // the batch dims (and, for the rhs, the lhs free dims) its free dim's.
+  auto iterDim = [&](int64_t d, ArrayRef<int64_t> batching,
+                     ArrayRef<int64_t> free, int64_t freeBase) -> int64_t {
+    if (const auto *it = llvm::find(batching, d); it != batching.end())
+      return it - batching.begin();
+    return freeBase + (llvm::find(free, d) - free.begin());
+  };
+  // The slice of `v` at contraction index `idx` (contracting dims dropped)
+  // and its indexing map.
+  auto slice = [&](Value v, RankedTensorType t, ArrayRef<int64_t> contracting,
+                   ArrayRef<int64_t> batching, ArrayRef<int64_t> free,
+                   int64_t freeBase,
+                   ArrayRef<int64_t> idx) -> std::pair<Value, AffineMap> {
+    SmallVector<OpFoldResult> offsets, sizes;
+    SmallVector<OpFoldResult> strides(t.getRank(), b.getIndexAttr(1));
+    SmallVector<int64_t> kept;
+    SmallVector<AffineExpr> exprs;
+    for (int64_t d = 0; d < t.getRank(); ++d) {
+      if (const auto *it = llvm::find(contracting, d);
+          it != contracting.end()) {
+        offsets.push_back(b.getIndexAttr(idx[it - contracting.begin()]));
+        sizes.push_back(b.getIndexAttr(1));
+        continue;
+      }
+      offsets.push_back(b.getIndexAttr(0));
+      sizes.push_back(b.getIndexAttr(t.getDimSize(d)));
+      kept.push_back(t.getDimSize(d));
+      exprs.push_back(
+          getAffineDimExpr(iterDim(d, batching, free, freeBase), ctx));
+    }
+    AffineMap map = AffineMap::get(rank, 0, exprs, ctx);
+    if (contracting.empty())
+      return {v, map};
+    auto sliceType = RankedTensorType::get(kept, et);
+    Value s = tensor::ExtractSliceOp::create(b, loc, sliceType, v, offsets,
+                                             sizes, strides);
+    return {s, map};
+  };
+  SmallVector<int64_t> cSizes =
+      llvm::map_to_vector(lc, [&](int64_t d) { return lt.getDimSize(d); });
+  int64_t count = 1;
+  for (int64_t c : cSizes)
+    count *= c;
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (int64_t flat = 0; flat < count; ++flat) {
+    // Row-major multi-index over the contracting dims.
+    SmallVector<int64_t> idx(cSizes.size());
+    for (int64_t i = cSizes.size() - 1, rest = flat; i >= 0; --i) {
+      idx[i] = rest % cSizes[i];
+      rest /= cSizes[i];
+    }
+    auto [l, lm] = slice(lhs, lt, lc, lb, lf, lb.size(), idx);
+    auto [r, rm] = slice(rhs, rt, rc, rb, rf, lb.size() + lf.size(), idx);
+    inputs.append({l, r});
+    maps.append({lm, rm});
+  }
+  maps.push_back(b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  Value init = emptyTensor(b, loc, resultType);
+  bool isFloat = isFloatType(et);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{resultType}, inputs, ValueRange{init}, maps, iters,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        // From zero, in order, as the matmul it replaces (0 + -0 is +0).
+        Value acc = scalarConst(nb, nloc, et, 0);
+        for (int64_t i = 0; i < count; ++i) {
+          Value l = args[2 * i], r = args[2 * i + 1];
+          acc =
+              isFloat
+                  ? Value(arith::AddFOp::create(
+                        nb, nloc, acc, arith::MulFOp::create(nb, nloc, l, r)))
+                  : Value(arith::AddIOp::create(
+                        nb, nloc, acc, arith::MulIOp::create(nb, nloc, l, r)));
+        }
+        linalg::YieldOp::create(nb, nloc, acc);
+      });
+  return generic.getResult(0);
+}
+
 struct DotGeneralLowering : OpConversionPattern<DotGeneralOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -651,6 +754,11 @@ struct DotGeneralLowering : OpConversionPattern<DotGeneralOp> {
     };
     int64_t B = product(lt, lb), M = product(lt, lf), K = product(lt, lc),
             N = product(rt, rf);
+    if (!lb.empty() && K <= kMaxUnrolledContraction) {
+      rewriter.replaceOp(op, smallContraction(rewriter, loc, lhs, rhs, lb, rb,
+                                              lc, rc, lf, rf, resultType));
+      return success();
+    }
 
     // Canonical layouts: lhs [batch, free, contract], rhs [batch, contract,
     // free], then collapse each group to one dim.
