@@ -1,8 +1,9 @@
-// dot_general with a contraction of at most 4, unrolled into an elementwise
-// generic, compiled against the reference evaluator on random inputs: two
-// batch dims on each side (the doubly vmapped quadratic form of a 2-D
-// Gaussian), free dims on both sides, two contracting dims, integers, a
-// plain dot, and the double vmap itself.
+// dot_general with batching dims and a contraction of at most 4, unrolled
+// into an elementwise generic, compiled against the reference evaluator on
+// random inputs: two batch dims on each side (the doubly vmapped quadratic
+// form of a 2-D Gaussian), free dims on both sides, two contracting dims,
+// integers, and the double vmap itself; an outer product and a plain dot
+// (no batching dims: named linalg ops) next to them.
 // RUN: vmapc-difftest --check %s --input-seed=1 | FileCheck %s
 // RUN: vmapc-difftest --check %s --input-seed=2 | FileCheck %s
 // CHECK: vmapc-difftest: 6 function(s) pass

@@ -609,8 +609,12 @@ struct ReduceLowering : OpConversionPattern<ReduceOp> {
   }
 };
 
-/// Largest contraction (product of the contracting dims) that is unrolled
-/// into an elementwise linalg.generic instead of a (batch_)matmul/matvec.
+/// Largest contraction (product of the contracting dims) of a dot_general
+/// with batching dims that is unrolled into an elementwise linalg.generic
+/// instead of a batch_matmul/batch_matvec. (Without batching dims the named
+/// matmul/matvec stay: the pipeline folds the transposes around them into
+/// their indexing maps and fuses their producers, which the operand slices
+/// here would prevent.)
 /// The vmapped form of small per-example algebra (d^T S d for a 2x2 S over
 /// points and classes) is a dot_general with batch dims on both sides and a
 /// contraction of 2: as batch_matmul it is one 1x2 * 2x1 product per point
