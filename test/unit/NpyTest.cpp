@@ -90,6 +90,26 @@ TEST(Npy, CorruptHeadersNeverCrash) {
   }
 }
 
+TEST(Npy, ZeroDimBesideHugeDims) {
+  // Found by vmapc-fuzz-npy: counting the elements of this shape multiplied
+  // the huge dims before reaching the 0 and overflowed int64 (undefined
+  // behaviour, reported by the UBSan build: ./build.sh test-asan). The
+  // shape is valid and empty.
+  std::string header = "{'descr': '|b1', 'fortran_order': False, "
+                       "'shape': (2, 22222222244, 4, 45, 4, 4, 4, 44, 4, 4, "
+                       "4, 44, 444, 444, 0, 4), }";
+  header.append(64 - (10 + header.size() + 1) % 64, ' ');
+  header += '\n';
+  std::string bytes = std::string("\x93NUMPY\x01\x00", 8);
+  bytes += static_cast<char>(header.size() & 0xff);
+  bytes += static_cast<char>(header.size() >> 8);
+  bytes += header;
+  llvm::Expected<HostTensor> r = vmapc::readNpyFromBuffer(bytes, "empty");
+  ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
+  EXPECT_EQ(r->numElements(), 0);
+  EXPECT_EQ(r->shape().size(), 16u);
+}
+
 TEST(Npy, FormatsValues) {
   HostTensor f(DType::F32, {2});
   f.setDouble(0, 0.1);

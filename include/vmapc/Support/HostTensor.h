@@ -71,6 +71,11 @@ inline std::string typeToString(DType t, const std::vector<int64_t> &shape) {
 }
 
 inline int64_t numElementsOf(const std::vector<int64_t> &shape) {
+  // A size-0 dim makes the count 0 whatever the other dims are; returning
+  // early never multiplies those (their product may not fit in int64).
+  for (int64_t dim : shape)
+    if (dim == 0)
+      return 0;
   return std::accumulate(shape.begin(), shape.end(), int64_t(1),
                          std::multiplies<int64_t>());
 }
