@@ -311,11 +311,14 @@ struct TileAndVectorizePass
       if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
           hasI1Operand(op))
         return;
+      // Stop multiplying once past the limit: huge static shapes would
+      // overflow int64 (found by vmapc-fuzz-lower).
       int64_t elements = 1;
-      for (int64_t r : op.getStaticLoopRanges())
+      for (int64_t r : op.getStaticLoopRanges()) {
+        if (r != 0 && elements > kMaxVectorElements / r)
+          return;
         elements *= r;
-      if (elements > kMaxVectorElements)
-        return;
+      }
       toVectorize.push_back(op);
     });
     for (linalg::LinalgOp op : toVectorize) {
