@@ -67,19 +67,6 @@ const char *comparePredicateName(Cmp c) {
   return "eq";
 }
 
-const char *reduceKindName(ReduceKind k) {
-  switch (k) {
-  case ReduceKind::Sum:
-    return "sum";
-  case ReduceKind::Max:
-    return "max";
-  case ReduceKind::Min:
-    return "min";
-  case ReduceKind::Prod:
-    return "prod";
-  }
-  return "sum";
-}
 
 class Emitter {
 public:

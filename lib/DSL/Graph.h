@@ -111,6 +111,21 @@ std::shared_ptr<Subgraph> traceFunction(const std::vector<TensorSpec> &params,
 /// "f32[3, 4]".
 std::string describe(const Node &node);
 
+/// The `kind` string of vmapc.reduce, also the name errors use.
+inline const char *reduceKindName(ReduceKind k) {
+  switch (k) {
+  case ReduceKind::Sum:
+    return "sum";
+  case ReduceKind::Max:
+    return "max";
+  case ReduceKind::Min:
+    return "min";
+  case ReduceKind::Prod:
+    return "prod";
+  }
+  return "?";
+}
+
 } // namespace vmapc::detail
 
 #endif // VMAPC_LIB_DSL_GRAPH_H

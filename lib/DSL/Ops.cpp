@@ -181,19 +181,6 @@ const char *cmpName(Cmp c) {
   return "?";
 }
 
-const char *reduceName(ReduceKind k) {
-  switch (k) {
-  case ReduceKind::Sum:
-    return "sum";
-  case ReduceKind::Max:
-    return "max";
-  case ReduceKind::Min:
-    return "min";
-  case ReduceKind::Prod:
-    return "prod";
-  }
-  return "?";
-}
 
 /// The normalized, sorted, duplicate-free axes of a reduction.
 std::vector<int64_t>
@@ -349,7 +336,7 @@ NodeRef convert(const NodeRef &x, DType to) {
 
 NodeRef reduce(ReduceKind kind, const NodeRef &x,
                const std::optional<std::vector<int64_t>> &axes, bool keepdims) {
-  std::string op = reduceName(kind);
+  std::string op = reduceKindName(kind);
   requireNumeric(op, x);
   std::vector<int64_t> dims = reductionAxes(op, x, axes);
   if (dims.empty())
