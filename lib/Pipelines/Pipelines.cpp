@@ -109,6 +109,9 @@ void addLowerToLLVM(OpPassManager &pm) {
       vector::VectorMultiReductionLowering::InnerParallel));
   fpm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
+  // Register blocks carried through their k loop as rows of registers
+  // (W2 k=16 vmapped: 11.3 -> 10.4 ms).
+  fpm.addPass(vmapc::createVmapcSplitVectorLoopCarries());
   fpm.addPass(createSCFToControlFlowPass());
   // lower-affine must follow expand-strided-metadata, which creates
   // affine.apply ops.

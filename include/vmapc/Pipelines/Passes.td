@@ -43,6 +43,22 @@ def VmapcMathApproximation : Pass<"vmapc-math-approximation"> {
                            "mlir::math::MathDialect"];
 }
 
+def VmapcSplitVectorLoopCarries : Pass<"vmapc-split-vector-loop-carries"> {
+  let summary = "Carry n-D vectors through scf.for as rows of 1-D vectors";
+  let description = [{
+    An scf.for that carries a vector<8x16xf32> (a register block's
+    accumulators) becomes an LLVM phi of [8 x <16 x float>]. LLVM splits
+    such a phi into eight register phis only when every incoming value is
+    an insertvalue chain; a constant initial value (accumulators starting
+    at zero) keeps the aggregate, and the block goes through memory on each
+    step. This pass carries the rows as separate 1-D vectors instead, so
+    the phis are registers whatever the initial value.
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect",
+                           "mlir::ub::UBDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
 def VmapcFoldEmptyLoops : Pass<"vmapc-fold-empty-loops"> {
   let summary = "Replace linalg ops with an empty iteration space by their inits";
   let description = [{
