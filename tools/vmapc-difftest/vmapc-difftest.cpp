@@ -49,44 +49,48 @@ using namespace vmapc;
 using namespace vmapc::difftest;
 using llvm::cl::opt;
 
-static opt<uint64_t> seedOpt("seed", llvm::cl::desc("Run seed"),
-                             llvm::cl::init(1));
-static opt<bool> freshSeed("fresh-seed",
+static llvm::cl::OptionCategory toolOptions("vmapc-difftest options");
+
+static opt<uint64_t> seedOpt(llvm::cl::cat(toolOptions), "seed",
+                             llvm::cl::desc("Run seed"), llvm::cl::init(1));
+static opt<bool> freshSeed(llvm::cl::cat(toolOptions), "fresh-seed",
                            llvm::cl::desc("Use a random seed (printed)"));
-static opt<uint64_t> numPrograms("programs",
+static opt<uint64_t> numPrograms(llvm::cl::cat(toolOptions), "programs",
                                  llvm::cl::desc("Number of programs"),
                                  llvm::cl::init(1000));
-static opt<uint64_t> firstProgram("first",
+static opt<uint64_t> firstProgram(llvm::cl::cat(toolOptions), "first",
                                   llvm::cl::desc("Index of the first program"),
                                   llvm::cl::init(0));
 static opt<unsigned>
-    perModule("per-module", llvm::cl::desc("Programs per JIT-compiled module"),
+    perModule(llvm::cl::cat(toolOptions), "per-module",
+              llvm::cl::desc("Programs per JIT-compiled module"),
               llvm::cl::init(40));
-static opt<double> maxSeconds("max-seconds",
+static opt<double> maxSeconds(llvm::cl::cat(toolOptions), "max-seconds",
                               llvm::cl::desc("Stop starting new modules after "
                                              "this many seconds (0: no limit)"),
                               llvm::cl::init(0));
 static opt<std::string>
-    saveDir("save-failures",
+    saveDir(llvm::cl::cat(toolOptions), "save-failures",
             llvm::cl::desc("Write each reduced failing program as a lit test "
                            "into this directory"));
-static opt<bool> noCompile("no-compile",
+static opt<bool> noCompile(llvm::cl::cat(toolOptions), "no-compile",
                            llvm::cl::desc("Skip the JIT check (checks 1-2 "
                                           "only)"));
-static opt<bool> dump("dump", llvm::cl::desc("Print every generated module"));
-static opt<int> maxOps("max-ops",
+static opt<bool> dump(llvm::cl::cat(toolOptions), "dump",
+                      llvm::cl::desc("Print every generated module"));
+static opt<int> maxOps(llvm::cl::cat(toolOptions), "max-ops",
                        llvm::cl::desc("Ops per function body, at "
                                       "most"),
                        llvm::cl::init(12));
-static opt<double> zeroDims("zero-dims",
+static opt<double> zeroDims(llvm::cl::cat(toolOptions), "zero-dims",
                             llvm::cl::desc("Probability of a size-0 dimension "
                                            "or batch"),
                             llvm::cl::init(0.01));
-static opt<std::string> checkFile("check",
+static opt<std::string> checkFile(llvm::cl::cat(toolOptions), "check",
                                   llvm::cl::desc("Check the public functions "
                                                  "of this .mlir file"),
                                   llvm::cl::value_desc("file"));
-static opt<uint64_t> inputSeed("input-seed",
+static opt<uint64_t> inputSeed(llvm::cl::cat(toolOptions), "input-seed",
                                llvm::cl::desc("Seed of --check's inputs"),
                                llvm::cl::init(1));
 
@@ -353,6 +357,7 @@ int runCheck() {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  llvm::cl::HideUnrelatedOptions(toolOptions);
   llvm::cl::ParseCommandLineOptions(argc, argv, "vmapc differential tester\n");
   return checkFile.empty() ? runGenerated() : runCheck();
 }
