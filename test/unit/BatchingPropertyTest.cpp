@@ -11,8 +11,8 @@
 // property cannot pass vacuously.
 //
 //===----------------------------------------------------------------------===//
-#include "vmapc/Reference/Evaluator.h"
-#include "vmapc/Support/Npy.h"
+#include "BatchingTestUtil.h"
+
 #include "vmapc/Transforms/Passes.h"
 
 #include "dialect/VmapcDialect.h"
@@ -40,8 +40,10 @@
 
 namespace {
 
-using vmapc::DType;
 using vmapc::HostTensor;
+using vmapc::test::closeEnough;
+using vmapc::test::randomTensor;
+using Harness = vmapc::test::BatchingHarness;
 
 /// Random inputs per case: several seeds, so a rule that is right only for
 /// some values (a wrong clamp, a misplaced batch dim on a symmetric input)
@@ -65,92 +67,6 @@ std::string caseName(const std::string &path) {
     if (!std::isalnum(static_cast<unsigned char>(c)))
       c = '_';
   return stem;
-}
-
-/// A context with the dialects the corpus uses; diagnostics are collected
-/// into `diagnostics` so a failing parse or pass says why.
-struct Harness {
-  mlir::MLIRContext context;
-  std::string diagnostics;
-  mlir::ScopedDiagnosticHandler handler;
-
-  Harness()
-      : context(makeRegistry()),
-        handler(&context, [this](mlir::Diagnostic &diag) {
-          llvm::raw_string_ostream os(diagnostics);
-          os << diag.getLocation() << ": " << diag.str() << "\n";
-          return mlir::success();
-        }) {
-    context.loadAllAvailableDialects();
-  }
-
-  static mlir::DialectRegistry makeRegistry() {
-    mlir::DialectRegistry registry;
-    registry.insert<vmapc::VmapcDialect, mlir::func::FuncDialect>();
-    return registry;
-  }
-
-  mlir::OwningOpRef<mlir::ModuleOp> parse(const std::string &path) {
-    return mlir::parseSourceFile<mlir::ModuleOp>(path, &context);
-  }
-};
-
-HostTensor randomTensor(mlir::Type type, std::mt19937 &rng) {
-  auto tensorType = mlir::cast<mlir::RankedTensorType>(type);
-  llvm::Expected<DType> dtype = vmapc::dtypeOfTensorType(type);
-  EXPECT_TRUE(static_cast<bool>(dtype)) << llvm::toString(dtype.takeError());
-  HostTensor t(*dtype, tensorType.getShape().vec());
-  // Floats in [-2, 2]; integers in [-3, 6] so that index operands exercise
-  // the clamping of gather and dynamic_slice on both sides.
-  std::uniform_real_distribution<double> real(-2.0, 2.0);
-  std::uniform_int_distribution<int64_t> integer(-3, 6);
-  std::bernoulli_distribution coin(0.5);
-  for (int64_t i = 0; i < t.numElements(); ++i) {
-    switch (t.dtype()) {
-    case DType::F32:
-    case DType::F64:
-      t.setDouble(i, real(rng));
-      break;
-    case DType::I32:
-    case DType::I64:
-      t.setInt(i, integer(rng));
-      break;
-    case DType::I1:
-      t.setInt(i, coin(rng));
-      break;
-    }
-  }
-  return t;
-}
-
-/// Equal up to rounding: the evaluator rounds to the result type after
-/// every op, and a batched op may associate a sum differently from the
-/// looped one only through a different op sequence, so a few ulps suffice.
-::testing::AssertionResult closeEnough(const HostTensor &expected,
-                                       const HostTensor &actual) {
-  if (expected.dtype() != actual.dtype() || expected.shape() != actual.shape())
-    return ::testing::AssertionFailure()
-           << "type " << vmapc::formatTensorType(actual.dtype(), actual.shape())
-           << ", expected "
-           << vmapc::formatTensorType(expected.dtype(), expected.shape());
-  double tolerance = expected.dtype() == DType::F32 ? 1e-5 : 1e-12;
-  for (int64_t i = 0; i < expected.numElements(); ++i) {
-    bool same;
-    if (vmapc::isFloat(expected.dtype())) {
-      double a = expected.getDouble(i), b = actual.getDouble(i);
-      same = (std::isnan(a) && std::isnan(b)) || a == b ||
-             std::fabs(a - b) <=
-                 tolerance * std::max({1.0, std::fabs(a), std::fabs(b)});
-    } else {
-      same = expected.getInt(i) == actual.getInt(i);
-    }
-    if (!same)
-      return ::testing::AssertionFailure()
-             << "element " << i
-             << " differs\n  looped:  " << vmapc::formatTensor(expected)
-             << "\n  batched: " << vmapc::formatTensor(actual);
-  }
-  return ::testing::AssertionSuccess();
 }
 
 class BatchingProperty : public ::testing::TestWithParam<std::string> {};

@@ -11,8 +11,8 @@
 // operands.
 //
 //===----------------------------------------------------------------------===//
-#include "vmapc/Reference/Evaluator.h"
-#include "vmapc/Support/Npy.h"
+#include "BatchingTestUtil.h"
+
 #include "vmapc/Transforms/Passes.h"
 
 #include "dialect/VmapcDialect.h"
@@ -39,8 +39,9 @@
 
 namespace {
 
-using vmapc::DType;
 using vmapc::HostTensor;
+using vmapc::test::closeEnough;
+using vmapc::test::randomTensor;
 
 /// Random vmaps per function.
 constexpr unsigned kTrialsPerFunction = 12;
@@ -69,59 +70,6 @@ std::string caseName(const std::string &path) {
     if (!std::isalnum(static_cast<unsigned char>(c)))
       c = '_';
   return name;
-}
-
-mlir::DialectRegistry makeRegistry() {
-  mlir::DialectRegistry registry;
-  registry.insert<vmapc::VmapcDialect, mlir::func::FuncDialect>();
-  return registry;
-}
-
-HostTensor randomTensor(mlir::Type type, std::mt19937 &rng) {
-  auto tensorType = mlir::cast<mlir::RankedTensorType>(type);
-  llvm::Expected<DType> dtype = vmapc::dtypeOfTensorType(type);
-  EXPECT_TRUE(static_cast<bool>(dtype)) << llvm::toString(dtype.takeError());
-  HostTensor t(*dtype, tensorType.getShape().vec());
-  // Integers in [-3, 6] exercise the clamping of gather and dynamic_slice.
-  std::uniform_real_distribution<double> real(-2.0, 2.0);
-  std::uniform_int_distribution<int64_t> integer(-3, 6);
-  std::bernoulli_distribution coin(0.5);
-  for (int64_t i = 0; i < t.numElements(); ++i) {
-    if (vmapc::isFloat(t.dtype()))
-      t.setDouble(i, real(rng));
-    else if (t.dtype() == DType::I1)
-      t.setInt(i, coin(rng));
-    else
-      t.setInt(i, integer(rng));
-  }
-  return t;
-}
-
-::testing::AssertionResult closeEnough(const HostTensor &expected,
-                                       const HostTensor &actual) {
-  if (expected.dtype() != actual.dtype() || expected.shape() != actual.shape())
-    return ::testing::AssertionFailure()
-           << "type " << vmapc::formatTensorType(actual.dtype(), actual.shape())
-           << ", expected "
-           << vmapc::formatTensorType(expected.dtype(), expected.shape());
-  double tolerance = expected.dtype() == DType::F32 ? 1e-5 : 1e-12;
-  for (int64_t i = 0; i < expected.numElements(); ++i) {
-    bool same;
-    if (vmapc::isFloat(expected.dtype())) {
-      double a = expected.getDouble(i), b = actual.getDouble(i);
-      same = (std::isnan(a) && std::isnan(b)) || a == b ||
-             std::fabs(a - b) <=
-                 tolerance * std::max({1.0, std::fabs(a), std::fabs(b)});
-    } else {
-      same = expected.getInt(i) == actual.getInt(i);
-    }
-    if (!same)
-      return ::testing::AssertionFailure()
-             << "element " << i
-             << " differs\n  looped:  " << vmapc::formatTensor(expected)
-             << "\n  batched: " << vmapc::formatTensor(actual);
-  }
-  return ::testing::AssertionSuccess();
 }
 
 /// True when every argument and result of `func` is a static tensor, so it
@@ -200,16 +148,10 @@ void addRandomVmap(mlir::ModuleOp module, mlir::func::FuncOp callee,
 class BatchingRandomAxes : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BatchingRandomAxes, BatchedEqualsLooped) {
-  mlir::MLIRContext context(makeRegistry());
-  context.loadAllAvailableDialects();
-  std::string diagnostics;
-  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
-    llvm::raw_string_ostream os(diagnostics);
-    os << d.getLocation() << ": " << d.str() << "\n";
-    return mlir::success();
-  });
-  mlir::OwningOpRef<mlir::ModuleOp> source =
-      mlir::parseSourceFile<mlir::ModuleOp>(GetParam(), &context);
+  vmapc::test::BatchingHarness h;
+  mlir::MLIRContext &context = h.context;
+  const std::string &diagnostics = h.diagnostics;
+  mlir::OwningOpRef<mlir::ModuleOp> source = h.parse(GetParam());
   ASSERT_TRUE(source) << "cannot parse " << GetParam() << ":\n" << diagnostics;
 
   std::vector<std::string> callees;
