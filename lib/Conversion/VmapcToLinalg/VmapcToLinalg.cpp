@@ -1,4 +1,5 @@
-//===- VmapcToLinalg.cpp - Lower vmapc ops to linalg and friends -*- C++ -*-===//
+//===- VmapcToLinalg.cpp - Lower vmapc ops to linalg and friends -*- C++
+//-*-===//
 //
 // One conversion pattern per vmapc op. Everything stays on builtin tensors
 // with static shapes, so no type conversion is needed: the patterns only
@@ -126,8 +127,8 @@ Value buildElementwise(
 
 /// scf.for from `lb` to `ub` (index values) by `step` carrying `inits`;
 /// `body` returns the values yielded to the next iteration.
-using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Location, Value,
-                                                 ValueRange)>;
+using LoopBody =
+    function_ref<SmallVector<Value>(OpBuilder &, Location, Value, ValueRange)>;
 SmallVector<Value> buildFor(OpBuilder &b, Location loc, Value lb, Value ub,
                             ValueRange inits, LoopBody body, int64_t step = 1) {
   Value stepV = indexConst(b, loc, step);
@@ -433,13 +434,13 @@ struct IotaLowering : OpConversionPattern<IotaOp> {
     auto resultType = cast<RankedTensorType>(op.getType());
     int64_t dim = op.getDimension();
     Type et = resultType.getElementType();
-    Value r = buildElementwise(
-        rewriter, op.getLoc(), resultType, ValueRange{},
-        [&](OpBuilder &b, Location loc, ValueRange) {
-          Value i = linalg::IndexOp::create(b, loc, dim);
-          Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), i);
-          return convertScalar(b, loc, i64, et);
-        });
+    Value r = buildElementwise(rewriter, op.getLoc(), resultType, ValueRange{},
+                               [&](OpBuilder &b, Location loc, ValueRange) {
+                                 Value i = linalg::IndexOp::create(b, loc, dim);
+                                 Value i64 = arith::IndexCastOp::create(
+                                     b, loc, b.getI64Type(), i);
+                                 return convertScalar(b, loc, i64, et);
+                               });
     rewriter.replaceOp(op, r);
     return success();
   }
@@ -493,9 +494,9 @@ struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
   LogicalResult
   matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, reshapeTo(rewriter, op.getLoc(),
-                                     adaptor.getOperand(),
-                                     cast<RankedTensorType>(op.getType())));
+    rewriter.replaceOp(op,
+                       reshapeTo(rewriter, op.getLoc(), adaptor.getOperand(),
+                                 cast<RankedTensorType>(op.getType())));
     return success();
   }
 };
@@ -527,8 +528,8 @@ Value permuted(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm) {
   SmallVector<int64_t> shape;
   for (int64_t p : perm)
     shape.push_back(type.getDimSize(p));
-  Value init = emptyTensor(
-      b, loc, RankedTensorType::get(shape, type.getElementType()));
+  Value init =
+      emptyTensor(b, loc, RankedTensorType::get(shape, type.getElementType()));
   return linalg::TransposeOp::create(b, loc, v, init, perm)->getResult(0);
 }
 
@@ -562,24 +563,26 @@ struct ReduceLowering : OpConversionPattern<ReduceOp> {
       break;
     case ReduceKind::Max:
       identity =
-          isFloat ? TypedAttr(rewriter.getFloatAttr(
-                        et, -std::numeric_limits<double>::infinity()))
-                  : rewriter.getIntegerAttr(et, APInt::getSignedMinValue(width));
+          isFloat
+              ? TypedAttr(rewriter.getFloatAttr(
+                    et, -std::numeric_limits<double>::infinity()))
+              : rewriter.getIntegerAttr(et, APInt::getSignedMinValue(width));
       break;
     case ReduceKind::Min:
       identity =
-          isFloat ? TypedAttr(rewriter.getFloatAttr(
-                        et, std::numeric_limits<double>::infinity()))
-                  : rewriter.getIntegerAttr(et, APInt::getSignedMaxValue(width));
+          isFloat
+              ? TypedAttr(rewriter.getFloatAttr(
+                    et, std::numeric_limits<double>::infinity()))
+              : rewriter.getIntegerAttr(et, APInt::getSignedMaxValue(width));
       break;
     }
     Value init = filled(rewriter, loc, resultType,
                         arith::ConstantOp::create(rewriter, loc, identity));
     // Reassociation lets the vectorizer keep lane-wise partial sums; the
     // order of a float reduction is unspecified in JAX as well.
-    auto fm = arith::FastMathFlagsAttr::get(
-        rewriter.getContext(),
-        arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
+    auto fm = arith::FastMathFlagsAttr::get(rewriter.getContext(),
+                                            arith::FastMathFlags::reassoc |
+                                                arith::FastMathFlags::contract);
     auto reduce = linalg::ReduceOp::create(
         rewriter, loc, ValueRange{operand}, ValueRange{init}, dims,
         [&](OpBuilder &b, Location l, ValueRange args) {
@@ -730,11 +733,10 @@ struct DotGeneralLowering : OpConversionPattern<DotGeneralOp> {
     // result of an empty operand is an empty contraction, which sums to 0.
     if (resultType.getNumElements() == 0 || lt.getNumElements() == 0 ||
         rt.getNumElements() == 0) {
-      rewriter.replaceOp(
-          op, resultType.getNumElements() == 0
-                  ? emptyTensor(rewriter, loc, resultType)
-                  : filled(rewriter, loc, resultType,
-                           scalarConst(rewriter, loc, et, 0)));
+      rewriter.replaceOp(op, resultType.getNumElements() == 0
+                                 ? emptyTensor(rewriter, loc, resultType)
+                                 : filled(rewriter, loc, resultType,
+                                          scalarConst(rewriter, loc, et, 0)));
       return success();
     }
     ArrayRef<int64_t> lb = op.getLhsBatchingDimensions();
@@ -790,45 +792,43 @@ struct DotGeneralLowering : OpConversionPattern<DotGeneralOp> {
         lhs = reshapeTo(rewriter, loc, lhs, ty({M, K}));
         rhs = reshapeTo(rewriter, loc, rhs, ty({K}));
         Value init = filled(rewriter, loc, ty({M}), zero);
-        result = linalg::MatvecOp::create(rewriter, loc, TypeRange{ty({M})},
-                                          ValueRange{lhs, rhs},
-                                          ValueRange{init})
-                     .getResult(0);
+        result =
+            linalg::MatvecOp::create(rewriter, loc, TypeRange{ty({M})},
+                                     ValueRange{lhs, rhs}, ValueRange{init})
+                .getResult(0);
       } else if (lf.empty()) {
         lhs = reshapeTo(rewriter, loc, lhs, ty({K}));
         rhs = reshapeTo(rewriter, loc, rhs, ty({K, N}));
         Value init = filled(rewriter, loc, ty({N}), zero);
-        result = linalg::VecmatOp::create(rewriter, loc, TypeRange{ty({N})},
-                                          ValueRange{lhs, rhs},
-                                          ValueRange{init})
-                     .getResult(0);
+        result =
+            linalg::VecmatOp::create(rewriter, loc, TypeRange{ty({N})},
+                                     ValueRange{lhs, rhs}, ValueRange{init})
+                .getResult(0);
       } else {
         lhs = reshapeTo(rewriter, loc, lhs, ty({M, K}));
         rhs = reshapeTo(rewriter, loc, rhs, ty({K, N}));
         Value init = filled(rewriter, loc, ty({M, N}), zero);
-        result = linalg::MatmulOp::create(rewriter, loc, TypeRange{ty({M, N})},
-                                          ValueRange{lhs, rhs},
-                                          ValueRange{init})
-                     .getResult(0);
+        result =
+            linalg::MatmulOp::create(rewriter, loc, TypeRange{ty({M, N})},
+                                     ValueRange{lhs, rhs}, ValueRange{init})
+                .getResult(0);
       }
     } else if (rf.empty() && !lf.empty()) {
       lhs = reshapeTo(rewriter, loc, lhs, ty({B, M, K}));
       rhs = reshapeTo(rewriter, loc, rhs, ty({B, K}));
       Value init = filled(rewriter, loc, ty({B, M}), zero);
-      result = linalg::BatchMatvecOp::create(rewriter, loc,
-                                             TypeRange{ty({B, M})},
-                                             ValueRange{lhs, rhs},
-                                             ValueRange{init})
-                   .getResult(0);
+      result =
+          linalg::BatchMatvecOp::create(rewriter, loc, TypeRange{ty({B, M})},
+                                        ValueRange{lhs, rhs}, ValueRange{init})
+              .getResult(0);
     } else {
       lhs = reshapeTo(rewriter, loc, lhs, ty({B, M, K}));
       rhs = reshapeTo(rewriter, loc, rhs, ty({B, K, N}));
       Value init = filled(rewriter, loc, ty({B, M, N}), zero);
-      result = linalg::BatchMatmulOp::create(rewriter, loc,
-                                             TypeRange{ty({B, M, N})},
-                                             ValueRange{lhs, rhs},
-                                             ValueRange{init})
-                   .getResult(0);
+      result =
+          linalg::BatchMatmulOp::create(rewriter, loc, TypeRange{ty({B, M, N})},
+                                        ValueRange{lhs, rhs}, ValueRange{init})
+              .getResult(0);
     }
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, result, resultType));
     return success();
@@ -912,8 +912,8 @@ struct DynamicSliceLowering : OpConversionPattern<DynamicSliceOp> {
     for (auto [d, start] : llvm::enumerate(adaptor.getStartIndices())) {
       Value s = tensor::ExtractOp::create(rewriter, loc, start, ValueRange{});
       // lax.dynamic_slice clamps so the whole slice is in bounds.
-      offsets.push_back(clampedIndex(rewriter, loc, s,
-                                     operandType.getDimSize(d) - sizes[d]));
+      offsets.push_back(
+          clampedIndex(rewriter, loc, s, operandType.getDimSize(d) - sizes[d]));
     }
     SmallVector<int64_t> strides(sizes.size(), 1);
     MLIRContext *ctx = rewriter.getContext();
@@ -946,9 +946,8 @@ struct GatherLowering : OpConversionPattern<GatherOp> {
       idxExprs.push_back(getAffineDimExpr(d, ctx));
     for (int64_t d = 0; d < idxFree; ++d)
       idxExprs.push_back(getAffineDimExpr(axis + d, ctx));
-    SmallVector<AffineMap> maps = {
-        AffineMap::get(rank, 0, idxExprs, ctx),
-        rewriter.getMultiDimIdentityMap(rank)};
+    SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, idxExprs, ctx),
+                                   rewriter.getMultiDimIdentityMap(rank)};
     SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
     Value init = emptyTensor(rewriter, loc, resultType);
     int64_t axisSize = operandType.getDimSize(axis);
@@ -994,10 +993,10 @@ Value asBatched3D(OpBuilder &b, Location loc, Value v) {
   int64_t batch = 1;
   for (int64_t d = 0; d < r - 2; ++d)
     batch *= t.getDimSize(d);
-  return reshapeTo(b, loc, v,
-                   RankedTensorType::get({batch, t.getDimSize(r - 2),
-                                          t.getDimSize(r - 1)},
-                                         t.getElementType()));
+  return reshapeTo(
+      b, loc, v,
+      RankedTensorType::get({batch, t.getDimSize(r - 2), t.getDimSize(r - 1)},
+                            t.getElementType()));
 }
 
 //===----------------------------------------------------------------------===//
@@ -1439,16 +1438,17 @@ struct CholeskyLowering : OpConversionPattern<CholeskyOp> {
                 Value diag = math::SqrtOp::create(b, loc, pivot);
                 l = m.set(l, bi, j, j, diag);
                 Value jp1 = arith::AddIOp::create(b, loc, j, oneI);
-                Value lj = buildFor(
-                    b, loc, jp1, nI, l,
-                    [&](OpBuilder &b, Location loc, Value i,
-                        ValueRange inner) -> SmallVector<Value> {
-                      Mat m{b, loc};
-                      l = inner[0];
-                      Value s = dotPrefix(b, loc, i, m.get(a, bi, i, j));
-                      Value v = arith::DivFOp::create(b, loc, s, diag);
-                      return {m.set(l, bi, i, j, v)};
-                    })[0];
+                Value lj =
+                    buildFor(b, loc, jp1, nI, l,
+                             [&](OpBuilder &b, Location loc, Value i,
+                                 ValueRange inner) -> SmallVector<Value> {
+                               Mat m{b, loc};
+                               l = inner[0];
+                               Value s =
+                                   dotPrefix(b, loc, i, m.get(a, bi, i, j));
+                               Value v = arith::DivFOp::create(b, loc, s, diag);
+                               return {m.set(l, bi, i, j, v)};
+                             })[0];
                 return {lj, bad};
               });
           Value bad = lb[1];
@@ -1456,15 +1456,14 @@ struct CholeskyLowering : OpConversionPattern<CholeskyOp> {
           Value poisoned = buildFor(
               b, loc, zeroI, nI, lb[0],
               [&](OpBuilder &b, Location loc, Value i, ValueRange li) {
-                return buildFor(
-                    b, loc, zeroI, nI, li,
-                    [&](OpBuilder &b, Location loc, Value j,
-                        ValueRange lj) -> SmallVector<Value> {
-                      Mat m{b, loc};
-                      Value v = arith::SelectOp::create(
-                          b, loc, bad, nan, m.get(lj[0], bi, i, j));
-                      return {m.set(lj[0], bi, i, j, v)};
-                    });
+                return buildFor(b, loc, zeroI, nI, li,
+                                [&](OpBuilder &b, Location loc, Value j,
+                                    ValueRange lj) -> SmallVector<Value> {
+                                  Mat m{b, loc};
+                                  Value v = arith::SelectOp::create(
+                                      b, loc, bad, nan, m.get(lj[0], bi, i, j));
+                                  return {m.set(lj[0], bi, i, j, v)};
+                                });
               })[0];
           return {poisoned};
         })[0];
@@ -1480,17 +1479,17 @@ Value pivotRow(OpBuilder &b, Location loc, Value m3, Value bi, Value k,
   Value kp1 = arith::AddIOp::create(b, loc, k, indexConst(b, loc, 1));
   Mat m{b, loc};
   Value start = math::AbsFOp::create(b, loc, m.get(m3, bi, k, k));
-  return buildFor(b, loc, kp1, nI, ValueRange{k, start},
-                  [&](OpBuilder &b, Location loc, Value i,
-                      ValueRange best) -> SmallVector<Value> {
-                    Mat m{b, loc};
-                    Value v = math::AbsFOp::create(b, loc, m.get(m3, bi, i, k));
-                    Value better = arith::CmpFOp::create(
-                        b, loc, arith::CmpFPredicate::OGT, v, best[1]);
-                    return {arith::SelectOp::create(b, loc, better, i, best[0]),
-                            arith::SelectOp::create(b, loc, better, v,
-                                                    best[1])};
-                  })[0];
+  return buildFor(
+      b, loc, kp1, nI, ValueRange{k, start},
+      [&](OpBuilder &b, Location loc, Value i,
+          ValueRange best) -> SmallVector<Value> {
+        Mat m{b, loc};
+        Value v = math::AbsFOp::create(b, loc, m.get(m3, bi, i, k));
+        Value better = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                                             v, best[1]);
+        return {arith::SelectOp::create(b, loc, better, i, best[0]),
+                arith::SelectOp::create(b, loc, better, v, best[1])};
+      })[0];
 }
 
 /// Swaps rows `r1` and `r2` of matrix `bi` in each tensor of `ts`.
@@ -1520,7 +1519,8 @@ struct InvLowering : OpConversionPattern<InvOp> {
     // n^3 multiply-subtracts and n^3 selects for the row swaps.
     int64_t size = resultType.getShape().back();
     if (fitsLanes(4 * size * size * size)) {
-      rewriter.replaceOp(op, invLanes(b, loc, adaptor.getOperand(), resultType));
+      rewriter.replaceOp(op,
+                         invLanes(b, loc, adaptor.getOperand(), resultType));
       return success();
     }
     Value a = asBatched3D(b, loc, adaptor.getOperand());
@@ -1535,9 +1535,8 @@ struct InvLowering : OpConversionPattern<InvOp> {
           Value j = linalg::IndexOp::create(b, l, 2);
           Value eq =
               arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, i, j);
-          return Value(arith::SelectOp::create(b, l, eq,
-                                               scalarConst(b, l, et, 1),
-                                               scalarConst(b, l, et, 0)));
+          return Value(arith::SelectOp::create(
+              b, l, eq, scalarConst(b, l, et, 1), scalarConst(b, l, et, 0)));
         });
     // Gauss–Jordan elimination with partial pivoting on [M | X]: after
     // column k, row k has a unit pivot and column k is zero elsewhere.
@@ -1585,10 +1584,9 @@ struct InvLowering : OpConversionPattern<InvOp> {
                                   b, loc, old,
                                   arith::MulFOp::create(b, loc, f,
                                                         m.get(x, bi, k, c)));
-                              next.push_back(m.set(
-                                  x, bi, i, c,
-                                  arith::SelectOp::create(b, loc, isK, old,
-                                                          upd)));
+                              next.push_back(m.set(x, bi, i, c,
+                                                   arith::SelectOp::create(
+                                                       b, loc, isK, old, upd)));
                             }
                             return next;
                           });
@@ -1611,7 +1609,8 @@ struct DetLowering : OpConversionPattern<DetOp> {
     // n^3/3 multiply-subtracts and n^3/2 selects for the row swaps.
     int64_t size = tensorType(adaptor.getOperand()).getShape().back();
     if (fitsLanes(2 * size * size * size)) {
-      rewriter.replaceOp(op, detLanes(b, loc, adaptor.getOperand(), resultType));
+      rewriter.replaceOp(op,
+                         detLanes(b, loc, adaptor.getOperand(), resultType));
       return success();
     }
     Value a = asBatched3D(b, loc, adaptor.getOperand());
@@ -1630,8 +1629,7 @@ struct DetLowering : OpConversionPattern<DetOp> {
         [&](OpBuilder &b, Location loc, Value bi,
             ValueRange st) -> SmallVector<Value> {
           SmallVector<Value> lu = buildFor(
-              b, loc, zeroI, nI,
-              ValueRange{st[0], scalarConst(b, loc, et, 1)},
+              b, loc, zeroI, nI, ValueRange{st[0], scalarConst(b, loc, et, 1)},
               [&](OpBuilder &b, Location loc, Value k,
                   ValueRange cur) -> SmallVector<Value> {
                 Value p = pivotRow(b, loc, cur[0], bi, k, nI);
@@ -1671,7 +1669,8 @@ struct DetLowering : OpConversionPattern<DetOp> {
           // A singular matrix can give -0 (sign * 0); numpy prints 0. x + 0
           // turns -0 into +0 and leaves every other value unchanged.
           Value det = arith::AddFOp::create(b, loc, lu[1], zero);
-          Value o = tensor::InsertOp::create(b, loc, det, st[1], ValueRange{bi});
+          Value o =
+              tensor::InsertOp::create(b, loc, det, st[1], ValueRange{bi});
           return {lu[0], o};
         });
     rewriter.replaceOp(op, reshapeTo(b, loc, res[1], resultType));
@@ -1691,8 +1690,8 @@ struct TriangularSolveLowering : OpConversionPattern<TriangularSolveOp> {
     // n^2/2 multiply-subtracts per right-hand side.
     if (fitsLanes(bShape[bShape.size() - 1] * bShape[bShape.size() - 2] *
                   tensorType(adaptor.getA()).getShape().back())) {
-      rewriter.replaceOp(op, triangularSolveLanes(b, loc, op, adaptor.getA(),
-                                                  adaptor.getB()));
+      rewriter.replaceOp(
+          op, triangularSolveLanes(b, loc, op, adaptor.getA(), adaptor.getB()));
       return success();
     }
     Value a = asBatched3D(b, loc, adaptor.getA());
@@ -1741,210 +1740,18 @@ struct TriangularSolveLowering : OpConversionPattern<TriangularSolveOp> {
                             Value j =
                                 tLower ? jj
                                        : arith::SubIOp::create(b, loc, nm1, jj);
-                            Value p = arith::MulFOp::create(
-                                b, loc, tAt(mm, bi, i, j),
-                                yAt(mm, y[0], bi, j, c));
+                            Value p =
+                                arith::MulFOp::create(b, loc, tAt(mm, bi, i, j),
+                                                      yAt(mm, y[0], bi, j, c));
                             return {arith::SubFOp::create(b, loc, s[0], p)};
                           })[0];
-                      Value v = arith::DivFOp::create(b, loc, acc,
-                                                      tAt(mm, bi, i, i));
+                      Value v =
+                          arith::DivFOp::create(b, loc, acc, tAt(mm, bi, i, i));
                       return {ySet(mm, y[0], bi, i, c, v)};
                     });
               });
         })[0];
     rewriter.replaceOp(op, reshapeTo(b, loc, res, resultType));
-    return success();
-  }
-};
-
-//===----------------------------------------------------------------------===//
-// Control flow: fori_loop, scan, while, cond -> scf
-//===----------------------------------------------------------------------===//
-
-/// The scalar in a rank-0 tensor.
-Value scalarOfTensor(OpBuilder &b, Location loc, Value t) {
-  return tensor::ExtractOp::create(b, loc, t, ValueRange{});
-}
-
-/// Moves the single block of `from` to the end of `to` (replacing its
-/// arguments with `args`) and returns the vmapc.yield that ends it.
-YieldOp moveBody(ConversionPatternRewriter &rewriter, Region &from, Block *to,
-                 ValueRange args) {
-  Block *src = &from.front();
-  rewriter.mergeBlocks(src, to, args);
-  return cast<YieldOp>(to->getTerminator());
-}
-
-/// Creates a block with arguments of `types` at the end of `region`.
-Block *newBlock(ConversionPatternRewriter &rewriter, Region &region,
-                TypeRange types, Location loc) {
-  SmallVector<Location> locs(types.size(), loc);
-  OpBuilder::InsertionGuard guard(rewriter);
-  return rewriter.createBlock(&region, region.end(), types, locs);
-}
-
-struct ForiLoopLowering : OpConversionPattern<ForiLoopOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(ForiLoopOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Type indexElem = tensorType(op.getLower()).getElementType();
-    auto toIndex = [&](Value t) -> Value {
-      return arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(),
-                                        scalarOfTensor(rewriter, loc, t));
-    };
-    // scf.for runs no iteration when upper <= lower, as lax.fori_loop.
-    Value lb = toIndex(adaptor.getLower()), ub = toIndex(adaptor.getUpper());
-    Value one = indexConst(rewriter, loc, 1);
-    auto loop = scf::ForOp::create(rewriter, loc, lb, ub, one,
-                                   adaptor.getInits());
-    Block *body = loop.getBody();
-    // The builder terminates an empty-carry body; the moved one brings its
-    // own terminator.
-    if (!body->empty())
-      rewriter.eraseOp(body->getTerminator());
-    rewriter.setInsertionPointToStart(body);
-    Value i = arith::IndexCastOp::create(rewriter, loc, indexElem,
-                                         loop.getInductionVar());
-    Value iTensor = tensor::FromElementsOp::create(
-        rewriter, loc, RankedTensorType::get({}, indexElem), ValueRange{i});
-    SmallVector<Value> args = {iTensor};
-    llvm::append_range(args, loop.getRegionIterArgs());
-    YieldOp yield = moveBody(rewriter, op.getBody(), body, args);
-    rewriter.setInsertionPoint(yield);
-    scf::YieldOp::create(rewriter, yield.getLoc(), yield.getValues());
-    rewriter.eraseOp(yield);
-    rewriter.replaceOp(op, loop.getResults());
-    return success();
-  }
-};
-
-struct ScanLowering : OpConversionPattern<ScanOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(ScanOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    unsigned numCarried = op.getNumCarried();
-    // Carried values, then one stacked [length, ...] tensor per output.
-    SmallVector<Value> inits(adaptor.getInits());
-    for (Value r : op.getStackedResults())
-      inits.push_back(emptyTensor(rewriter, loc, tensorType(r)));
-    Value zero = indexConst(rewriter, loc, 0);
-    Value len = indexConst(rewriter, loc, op.getLength());
-    Value one = indexConst(rewriter, loc, 1);
-    auto loop = scf::ForOp::create(rewriter, loc, zero, len, one, inits);
-    Block *body = loop.getBody();
-    if (!body->empty())
-      rewriter.eraseOp(body->getTerminator());
-    rewriter.setInsertionPointToStart(body);
-    Value t = loop.getInductionVar();
-    // Offsets [t, 0, ...], sizes [1, rest...]: a rank-reduced slice is
-    // step t's row of a stacked tensor.
-    auto rowRange = [&](RankedTensorType stacked) {
-      SmallVector<OpFoldResult> offsets(stacked.getRank(),
-                                        rewriter.getIndexAttr(0));
-      offsets[0] = t;
-      SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(1)};
-      for (int64_t d : stacked.getShape().drop_front())
-        sizes.push_back(rewriter.getIndexAttr(d));
-      SmallVector<OpFoldResult> strides(stacked.getRank(),
-                                        rewriter.getIndexAttr(1));
-      return std::make_tuple(offsets, sizes, strides);
-    };
-    SmallVector<Value> args(loop.getRegionIterArgs().take_front(numCarried));
-    for (Value xs : adaptor.getXs()) {
-      RankedTensorType type = tensorType(xs);
-      auto [offsets, sizes, strides] = rowRange(type);
-      auto rowType = RankedTensorType::get(type.getShape().drop_front(),
-                                           type.getElementType());
-      args.push_back(tensor::ExtractSliceOp::create(
-          rewriter, loc, rowType, xs, offsets, sizes, strides));
-    }
-    YieldOp yield = moveBody(rewriter, op.getBody(), body, args);
-    rewriter.setInsertionPoint(yield);
-    SmallVector<Value> next(yield.getValues().take_front(numCarried));
-    for (auto [out, acc] :
-         llvm::zip(yield.getValues().drop_front(numCarried),
-                   loop.getRegionIterArgs().drop_front(numCarried))) {
-      auto [offsets, sizes, strides] = rowRange(tensorType(acc));
-      next.push_back(tensor::InsertSliceOp::create(
-          rewriter, yield.getLoc(), out, acc, offsets, sizes, strides));
-    }
-    scf::YieldOp::create(rewriter, yield.getLoc(), next);
-    rewriter.eraseOp(yield);
-    rewriter.replaceOp(op, loop.getResults());
-    return success();
-  }
-};
-
-struct WhileLowering : OpConversionPattern<WhileOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(WhileOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    TypeRange types = op.getResultTypes();
-    auto loop = scf::WhileOp::create(rewriter, loc, types, adaptor.getInits());
-    Block *before = newBlock(rewriter, loop.getBefore(), types, loc);
-    Block *after = newBlock(rewriter, loop.getAfter(), types, loc);
-    YieldOp condYield = moveBody(rewriter, op.getCond(), before,
-                                 before->getArguments());
-    rewriter.setInsertionPoint(condYield);
-    Value p = scalarOfTensor(rewriter, condYield.getLoc(),
-                             condYield.getValues().front());
-    scf::ConditionOp::create(rewriter, condYield.getLoc(), p,
-                             before->getArguments());
-    rewriter.eraseOp(condYield);
-    YieldOp bodyYield =
-        moveBody(rewriter, op.getBody(), after, after->getArguments());
-    rewriter.setInsertionPoint(bodyYield);
-    scf::YieldOp::create(rewriter, bodyYield.getLoc(), bodyYield.getValues());
-    rewriter.eraseOp(bodyYield);
-    rewriter.replaceOp(op, loop.getResults());
-    return success();
-  }
-};
-
-struct CondLowering : OpConversionPattern<CondOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(CondOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    TypeRange types = op.getResultTypes();
-    Value sel = scalarOfTensor(rewriter, loc, adaptor.getPred());
-    auto finish = [&](Region &branch, Region &into) {
-      Block *block = newBlock(rewriter, into, {}, loc);
-      YieldOp yield = moveBody(rewriter, branch, block, {});
-      rewriter.setInsertionPoint(yield);
-      scf::YieldOp::create(rewriter, yield.getLoc(), yield.getValues());
-      rewriter.eraseOp(yield);
-    };
-    MutableArrayRef<Region> branches = op.getBranches();
-    if (op.isPredicate()) {
-      auto ifOp = scf::IfOp::create(rewriter, loc, types, sel,
-                                    /*addThenBlock=*/false,
-                                    /*addElseBlock=*/false);
-      finish(branches[0], ifOp.getThenRegion());
-      finish(branches[1], ifOp.getElseRegion());
-      rewriter.replaceOp(op, ifOp.getResults());
-      return success();
-    }
-    // lax.switch: the index is clamped into [0, n - 1]; the last branch is
-    // the default region.
-    int64_t n = branches.size();
-    Value idx = clampedIndex(rewriter, loc, sel, n - 1);
-    SmallVector<int64_t> cases;
-    for (int64_t c = 0; c + 1 < n; ++c)
-      cases.push_back(c);
-    auto sw = scf::IndexSwitchOp::create(rewriter, loc, types, idx, cases,
-                                         cases.size());
-    for (int64_t c = 0; c + 1 < n; ++c)
-      finish(branches[c], sw.getCaseRegions()[c]);
-    finish(branches[n - 1], sw.getDefaultRegion());
-    rewriter.replaceOp(op, sw.getResults());
     return success();
   }
 };
@@ -1986,21 +1793,22 @@ struct ConvertVmapcToLinalgPass
 void vmapc::populateVmapcToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<
-      ElementwiseLowering<AddOp>, ElementwiseLowering<SubOp>,
-      ElementwiseLowering<MulOp>, ElementwiseLowering<DivOp>,
-      ElementwiseLowering<MaxOp>, ElementwiseLowering<MinOp>,
-      ElementwiseLowering<PowOp>, ElementwiseLowering<NegOp>,
-      ElementwiseLowering<AbsOp>, ElementwiseLowering<ExpOp>,
-      ElementwiseLowering<LogOp>, ElementwiseLowering<SqrtOp>,
-      ElementwiseLowering<RsqrtOp>, ElementwiseLowering<TanhOp>,
-      ElementwiseLowering<SinOp>, ElementwiseLowering<CosOp>,
-      ElementwiseLowering<LogisticOp>, ElementwiseLowering<SelectOp>,
-      CompareLowering, ConvertLowering, ConstantLowering, IotaLowering,
-      BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
-      ReduceLowering, DotGeneralLowering, SliceLowering, ConcatenateLowering,
-      DynamicSliceLowering, GatherLowering, CholeskyLowering, InvLowering,
-      DetLowering, TriangularSolveLowering, ForiLoopLowering, ScanLowering,
-      WhileLowering, CondLowering>(ctx);
+  patterns
+      .add<ElementwiseLowering<AddOp>, ElementwiseLowering<SubOp>,
+           ElementwiseLowering<MulOp>, ElementwiseLowering<DivOp>,
+           ElementwiseLowering<MaxOp>, ElementwiseLowering<MinOp>,
+           ElementwiseLowering<PowOp>, ElementwiseLowering<NegOp>,
+           ElementwiseLowering<AbsOp>, ElementwiseLowering<ExpOp>,
+           ElementwiseLowering<LogOp>, ElementwiseLowering<SqrtOp>,
+           ElementwiseLowering<RsqrtOp>, ElementwiseLowering<TanhOp>,
+           ElementwiseLowering<SinOp>, ElementwiseLowering<CosOp>,
+           ElementwiseLowering<LogisticOp>, ElementwiseLowering<SelectOp>,
+           CompareLowering, ConvertLowering, ConstantLowering, IotaLowering,
+           BroadcastInDimLowering, ReshapeLowering, TransposeLowering,
+           ReduceLowering, DotGeneralLowering, SliceLowering,
+           ConcatenateLowering, DynamicSliceLowering, GatherLowering,
+           CholeskyLowering, InvLowering, DetLowering, TriangularSolveLowering>(
+          ctx);
+  // fori_loop, scan, while and cond -> scf: ControlFlow.cpp.
   populateVmapcControlFlowToSCFPatterns(patterns);
 }
