@@ -225,7 +225,8 @@ vmapc::difftest::checkModule(const std::string &source,
     }
     for (size_t r = 0; r < out->size() && r < reference[i].size(); ++r) {
       Tolerance tol = r < e.tolerances.size() ? e.tolerances[r] : Tolerance{};
-      std::string msg = compare(reference[i][r], (*out)[r], tol.atol, tol.rtol);
+      std::string msg =
+          compare(reference[i][r], (*out)[r], tol.atol(), tol.rtol);
       if (!msg.empty()) {
         failures.push_back({Stage::CompiledVsReference, e.name,
                             "result " + std::to_string(r) + " (" +

@@ -642,7 +642,6 @@ bool vmapc::difftest::refreshModel(Program &p) {
     double rtol = m.depth[p.entry][r];
     tol.rtol = rtol;
     tol.scale = std::max(1.0, v.scale);
-    tol.atol = rtol * tol.scale;
     p.tolerances.push_back(tol);
   }
   return true;

@@ -99,10 +99,15 @@ struct Function {
 /// Tolerance of one entry result against the reference:
 /// |compiled - reference| <= atol + rtol * |reference|.
 struct Tolerance {
-  double atol = 0, rtol = 0;
-  /// The magnitude of the values the result was computed from.
+  double rtol = 0;
+  /// The magnitude of the values the result was computed from (infinite
+  /// when the model cannot bound it, e.g. a product of many integers).
   double scale = 1;
   OpClass cls = OpClass::Exact;
+
+  /// rtol times the scale; 0 for an exact result whatever the scale (an
+  /// unbounded scale times 0 was NaN, which failed every comparison).
+  double atol() const { return rtol == 0 ? 0 : rtol * scale; }
 };
 
 struct Program {

@@ -35,6 +35,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/ADT/bit.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -42,6 +43,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <random>
 
@@ -143,17 +145,25 @@ std::vector<Failure> checkOne(const Case &c) {
   return checkModuleIsolated(moduleOf({&c}), {entryOf(c)}, !noCompile);
 }
 
+/// An f64 attribute's text; inf and NaN in the hexadecimal form the MLIR
+/// parser accepts (it rejects `inf`).
+std::string f64Attr(double v) {
+  char buf[64];
+  if (std::isfinite(v))
+    snprintf(buf, sizeof(buf), "%.17e : f64", v);
+  else
+    snprintf(buf, sizeof(buf), "0x%016llX : f64",
+             static_cast<unsigned long long>(llvm::bit_cast<uint64_t>(v)));
+  return buf;
+}
+
 /// The attribute text recording the tolerances in a saved test.
 std::string toleranceAttributes(const Program &p) {
   std::string rtol = "difftest.rtol = [", scale = "difftest.scale = [";
   for (size_t i = 0; i < p.tolerances.size(); ++i) {
-    char buf[64];
-    snprintf(buf, sizeof(buf), "%s%.17e : f64", i ? ", " : "",
-             p.tolerances[i].rtol);
-    rtol += buf;
-    snprintf(buf, sizeof(buf), "%s%.17e : f64", i ? ", " : "",
-             p.tolerances[i].scale);
-    scale += buf;
+    std::string sep = i ? ", " : "";
+    rtol += sep + f64Attr(p.tolerances[i].rtol);
+    scale += sep + f64Attr(p.tolerances[i].scale);
   }
   return rtol + "], " + scale + "]";
 }
@@ -330,7 +340,6 @@ int runCheck() {
         if (scale && r < scale.size())
           if (auto f = mlir::dyn_cast<mlir::FloatAttr>(scale[r]))
             t.scale = f.getValueAsDouble();
-        t.atol = t.rtol * t.scale;
         e.tolerances.push_back(t);
       }
       entries.push_back(std::move(e));
