@@ -84,7 +84,11 @@ case "$cmd" in
     # libMLIR's global registries are never freed.
     BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-asan}"
     BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
-    VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_BENCH=OFF)
+    # The same build dir serves ./build.sh fuzz: the fuzz targets are built
+    # with it (libFuzzer coverage on top of ASan+UBSan), so CI compiles the
+    # sanitized tree once for both.
+    VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_FUZZERS=ON
+                      -DVMAPC_ENABLE_BENCH=OFF)
     build
     cd "$BUILD_DIR"
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \

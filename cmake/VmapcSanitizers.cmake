@@ -30,3 +30,11 @@ if(VMAPC_ENABLE_TSAN)
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
 endif()
+
+# A sanitized shared library (libvmapc.so) leaves the sanitizer runtime's
+# symbols to the executable that loads it, so LLVM's -Wl,-z,defs (which
+# HandleLLVMOptions adds unless LLVM itself is sanitized) must go.
+if(VMAPC_ENABLE_SANITIZERS OR VMAPC_ENABLE_FUZZERS OR VMAPC_ENABLE_TSAN)
+  string(REPLACE "-Wl,-z,defs" "" CMAKE_SHARED_LINKER_FLAGS
+                 "${CMAKE_SHARED_LINKER_FLAGS}")
+endif()

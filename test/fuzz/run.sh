@@ -7,15 +7,16 @@
 #   test/fuzz/run.sh --runs 1000000  # the long run: 10^6 inputs per target
 #   test/fuzz/run.sh --only npy      # one target (parse|batch|lower|npy)
 #
-# Env: VMAPC_FUZZ_BUILD_DIR (default build-fuzz), VMAPC_FUZZ_JOBS (ninja -j,
-# default 1: the fuzz build instruments everything and is slow).
+# Env: VMAPC_FUZZ_BUILD_DIR (default build-asan, the directory of
+# ./build.sh test-asan, configured the same way), VMAPC_FUZZ_JOBS (ninja -j,
+# default 1: the sanitized build is slow and memory-hungry).
 # Corpora grow in $BUILD/fuzz-corpus/<target>; a crash leaves its input in
 # $BUILD/fuzz-artifacts/ and makes this script exit non-zero. Turn each one
 # into a lit test under test/Regression (reduced with -minimize_crash=1).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BUILD="${VMAPC_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
+BUILD="${VMAPC_FUZZ_BUILD_DIR:-$ROOT/build-asan}"
 JOBS="${VMAPC_FUZZ_JOBS:-1}"
 SECONDS_PER_TARGET=60
 RUNS=""
@@ -36,7 +37,7 @@ if [[ ! -f "$BUILD/build.ninja" ]]; then
   cmake -G Ninja -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
     -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
-    -DVMAPC_ENABLE_FUZZERS=ON -DVMAPC_ENABLE_TESTS=OFF \
+    -DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_FUZZERS=ON \
     -DVMAPC_ENABLE_BENCH=OFF >/dev/null
 fi
 log "building (ninja -j$JOBS)"
