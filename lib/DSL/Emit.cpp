@@ -357,7 +357,12 @@ OwningOpRef<ModuleOp> emitModule(MLIRContext &context, const Subgraph &root,
 }
 
 std::unique_ptr<MLIRContext> makeDslContext() {
-  auto ctx = std::make_unique<MLIRContext>();
+  // Single-threaded: a specialization is one or two functions, compiled on
+  // the calling thread (threads calling jit at once compile in parallel).
+  // A thread pool per context cost thread start-ups per compile, and its
+  // synchronization, inside the uninstrumented libMLIR.so, is invisible to
+  // ThreadSanitizer (false data races in the threaded JIT test).
+  auto ctx = std::make_unique<MLIRContext>(MLIRContext::Threading::DISABLED);
   ctx->loadDialect<VmapcDialect, func::FuncDialect>();
   return ctx;
 }
