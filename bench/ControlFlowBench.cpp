@@ -183,39 +183,65 @@ vx::Array<double> gmmPoints() {
   return X;
 }
 
-void BM_GmmEmIteration_Vmapc(benchmark::State &state) {
-  using D = vx::Expr<double>;
-  auto pdf = [](D x, D mu, D Sinv, D norm) {
-    D d = x - mu;
+using GmmExpr = vx::Expr<double>;
+
+/// Density of every point under every class, [N, K]: the 2-D Gaussian of
+/// one point and one class, vmapped over points, then over classes.
+auto gmmDensities() {
+  auto pdf = [](GmmExpr x, GmmExpr mu, GmmExpr Sinv, GmmExpr norm) {
+    GmmExpr d = x - mu;
     return norm * vx::exp(-0.5 * vx::dot(d, vx::dot(Sinv, d)));
   };
-  auto pdfs =
-      vx::vmap(vx::vmap(pdf, vx::in_axes(0, vx::none, vx::none, vx::none)),
-               vx::in_axes(vx::none, 0, 0, 0), vx::out_axes(1));
-  auto mStep = [](D X, D r) {
-    D nk = r.sum();
-    D mu = vx::dot(r, X) / nk;
-    D d = X - mu;
-    D cov = vx::dot((d * r.reshape({kPoints, 1})).transpose(), d) / nk;
+  return vx::vmap(vx::vmap(pdf, vx::in_axes(0, vx::none, vx::none, vx::none)),
+                  vx::in_axes(vx::none, 0, 0, 0), vx::out_axes(1));
+}
+
+/// E-step: responsibilities [N, K] and the log-likelihood.
+auto gmmEStep() {
+  return
+      [pdfs = gmmDensities()](GmmExpr X, GmmExpr mu, GmmExpr cov, GmmExpr w) {
+        GmmExpr norm =
+            1.0 / (2 * std::numbers::pi * vx::sqrt(vx::linalg::det(cov)));
+        GmmExpr weighted = pdfs(X, mu, vx::linalg::inv(cov), norm) * w;
+        GmmExpr total = weighted.sum(1, true);
+        return std::make_tuple(weighted / total, vx::log(total).sum());
+      };
+}
+
+/// M-step of one class from its responsibilities r [N]: mean, covariance
+/// and mixing weight (vmapped over the classes' columns of r).
+auto gmmMStep() {
+  auto mStep = [](GmmExpr X, GmmExpr r) {
+    GmmExpr nk = r.sum();
+    GmmExpr mu = vx::dot(r, X) / nk;
+    GmmExpr d = X - mu;
+    GmmExpr cov = vx::dot((d * r.reshape({kPoints, 1})).transpose(), d) / nk;
     return std::make_tuple(mu, cov, nk / double(kPoints));
   };
-  auto emStep = [=](D X, D mu, D cov, D w) {
-    D norm = 1.0 / (2 * std::numbers::pi * vx::sqrt(vx::linalg::det(cov)));
-    D weighted = pdfs(X, mu, vx::linalg::inv(cov), norm) * w;
-    D total = weighted.sum(1, true);
-    auto [mu2, cov2, w2] =
-        vx::vmap(mStep, vx::in_axes(vx::none, 1))(X, weighted / total);
-    return std::make_tuple(mu2, cov2, w2, vx::log(total).sum());
-  };
+  return vx::vmap(mStep, vx::in_axes(vx::none, 1));
+}
+
+/// The points and the starting parameters every GMM benchmark uses.
+struct GmmStart {
   vx::Array<double> X = gmmPoints();
-  vx::Array<double> mu({kK, 2}, {0, 0, 4, 4, 9, 8, 9, -1});
-  vx::Array<double> cov({kK, 2, 2},
-                        {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1});
-  vx::Array<double> w({kK}, {0.25, 0.25, 0.25, 0.25});
-  vx::Compiled compiled = vx::jit(emStep).lower(X, mu, cov, w);
+  vx::Array<double> mu{{kK, 2}, {0, 0, 4, 4, 9, 8, 9, -1}};
+  vx::Array<double> cov{{kK, 2, 2},
+                        {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1}};
+  vx::Array<double> w{{kK}, {0.25, 0.25, 0.25, 0.25}};
+};
+
+void BM_GmmEmIteration_Vmapc(benchmark::State &state) {
+  auto emStep = [eStep = gmmEStep(), mStep = gmmMStep()](
+                    GmmExpr X, GmmExpr mu, GmmExpr cov, GmmExpr w) {
+    auto [r, ll] = eStep(X, mu, cov, w);
+    auto [mu2, cov2, w2] = mStep(X, r);
+    return std::make_tuple(mu2, cov2, w2, ll);
+  };
+  GmmStart s;
+  vx::Compiled compiled = vx::jit(emStep).lower(s.X, s.mu, s.cov, s.w);
   vx::Array<double> mu2({kK, 2}), cov2({kK, 2, 2}), w2({kK}), ll(vx::Shape{});
   for (auto _ : state)
-    compiled.call({X.tensor(), mu.tensor(), cov.tensor(), w.tensor()},
+    compiled.call({s.X.tensor(), s.mu.tensor(), s.cov.tensor(), s.w.tensor()},
                   {mu2.tensor(), cov2.tensor(), w2.tensor(), ll.tensor()});
 }
 BENCHMARK(BM_GmmEmIteration_Vmapc)->Unit(benchmark::kMillisecond);
@@ -224,49 +250,22 @@ BENCHMARK(BM_GmmEmIteration_Vmapc)->Unit(benchmark::kMillisecond);
 // E-step (double vmap of the density, responsibilities) and the M-step
 // (vmap over classes of the weighted mean and covariance).
 void BM_GmmEStep_Vmapc(benchmark::State &state) {
-  using D = vx::Expr<double>;
-  auto pdf = [](D x, D mu, D Sinv, D norm) {
-    D d = x - mu;
-    return norm * vx::exp(-0.5 * vx::dot(d, vx::dot(Sinv, d)));
-  };
-  auto pdfs =
-      vx::vmap(vx::vmap(pdf, vx::in_axes(0, vx::none, vx::none, vx::none)),
-               vx::in_axes(vx::none, 0, 0, 0), vx::out_axes(1));
-  auto eStep = [=](D X, D mu, D cov, D w) {
-    D norm = 1.0 / (2 * std::numbers::pi * vx::sqrt(vx::linalg::det(cov)));
-    D weighted = pdfs(X, mu, vx::linalg::inv(cov), norm) * w;
-    D total = weighted.sum(1, true);
-    return std::make_tuple(weighted / total, vx::log(total).sum());
-  };
-  vx::Array<double> X = gmmPoints();
-  vx::Array<double> mu({kK, 2}, {0, 0, 4, 4, 9, 8, 9, -1});
-  vx::Array<double> cov({kK, 2, 2},
-                        {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1});
-  vx::Array<double> w({kK}, {0.25, 0.25, 0.25, 0.25});
-  vx::Compiled compiled = vx::jit(eStep).lower(X, mu, cov, w);
+  GmmStart s;
+  vx::Compiled compiled = vx::jit(gmmEStep()).lower(s.X, s.mu, s.cov, s.w);
   vx::Array<double> r({kPoints, kK}), ll(vx::Shape{});
   for (auto _ : state)
-    compiled.call({X.tensor(), mu.tensor(), cov.tensor(), w.tensor()},
+    compiled.call({s.X.tensor(), s.mu.tensor(), s.cov.tensor(), s.w.tensor()},
                   {r.tensor(), ll.tensor()});
 }
 BENCHMARK(BM_GmmEStep_Vmapc)->Unit(benchmark::kMillisecond);
 
 void BM_GmmMStep_Vmapc(benchmark::State &state) {
-  using D = vx::Expr<double>;
-  auto mStep = [](D X, D r) {
-    D nk = r.sum();
-    D mu = vx::dot(r, X) / nk;
-    D d = X - mu;
-    D cov = vx::dot((d * r.reshape({kPoints, 1})).transpose(), d) / nk;
-    return std::make_tuple(mu, cov, nk / double(kPoints));
-  };
   vx::Array<double> X = gmmPoints();
   vx::Array<double> r({kPoints, kK});
   for (int64_t i = 0; i < kPoints; ++i)
     for (int64_t k = 0; k < kK; ++k)
       r(i, k) = (i + k) % kK == 0 ? 0.7 : 0.1;
-  vx::Compiled compiled =
-      vx::jit(vx::vmap(mStep, vx::in_axes(vx::none, 1))).lower(X, r);
+  vx::Compiled compiled = vx::jit(gmmMStep()).lower(X, r);
   vx::Array<double> mu2({kK, 2}), cov2({kK, 2, 2}), w2({kK});
   for (auto _ : state)
     compiled.call({X.tensor(), r.tensor()},
