@@ -34,20 +34,40 @@ bool isSplittable(Type type) {
          vec.getDimSize(0) <= kMaxRows;
 }
 
-/// The n-D vector whose rows are `rows`.
-Value assemble(OpBuilder &b, Location loc, VectorType type, ValueRange rows) {
-  Value acc = ub::PoisonOp::create(b, loc, type);
-  for (auto [i, row] : llvm::enumerate(rows))
-    acc = vector::InsertOp::create(b, loc, row, acc, int64_t(i));
-  return acc;
+/// `values` with each splittable vector replaced by its rows, in place.
+SmallVector<Value> splitAll(OpBuilder &b, Location loc, ValueRange values) {
+  SmallVector<Value> flat;
+  for (Value v : values) {
+    if (!isSplittable(v.getType())) {
+      flat.push_back(v);
+      continue;
+    }
+    int64_t rows = cast<VectorType>(v.getType()).getDimSize(0);
+    for (int64_t i = 0; i < rows; ++i)
+      flat.push_back(vector::ExtractOp::create(b, loc, v, i));
+  }
+  return flat;
 }
 
-SmallVector<Value> split(OpBuilder &b, Location loc, Value v) {
-  SmallVector<Value> rows;
-  int64_t n = cast<VectorType>(v.getType()).getDimSize(0);
-  for (int64_t i = 0; i < n; ++i)
-    rows.push_back(vector::ExtractOp::create(b, loc, v, i));
-  return rows;
+/// The inverse of splitAll: values of `types` rebuilt from `flat`, each
+/// splittable one with vector.insert of its rows.
+SmallVector<Value> assembleAll(OpBuilder &b, Location loc, TypeRange types,
+                               ValueRange flat) {
+  SmallVector<Value> values;
+  for (Type type : types) {
+    if (!isSplittable(type)) {
+      values.push_back(flat.front());
+      flat = flat.drop_front();
+      continue;
+    }
+    auto vec = cast<VectorType>(type);
+    Value acc = ub::PoisonOp::create(b, loc, vec);
+    for (int64_t i = 0; i < vec.getDimSize(0); ++i)
+      acc = vector::InsertOp::create(b, loc, flat[i], acc, i);
+    values.push_back(acc);
+    flat = flat.drop_front(vec.getDimSize(0));
+  }
+  return values;
 }
 
 struct SplitForVectorCarries : OpRewritePattern<scf::ForOp> {
@@ -55,65 +75,28 @@ struct SplitForVectorCarries : OpRewritePattern<scf::ForOp> {
 
   LogicalResult matchAndRewrite(scf::ForOp loop,
                                 PatternRewriter &rewriter) const override {
-    if (llvm::none_of(loop.getInitArgs().getTypes(), isSplittable))
+    TypeRange carried = loop.getInitArgs().getTypes();
+    if (llvm::none_of(carried, isSplittable))
       return failure();
     Location loc = loop.getLoc();
-    // New carries: each splittable one becomes its rows, in place.
-    SmallVector<Value> inits;
-    SmallVector<unsigned> firstCarry;
-    for (Value init : loop.getInitArgs()) {
-      firstCarry.push_back(inits.size());
-      if (isSplittable(init.getType()))
-        llvm::append_range(inits, split(rewriter, loc, init));
-      else
-        inits.push_back(init);
-    }
-    auto newLoop =
-        scf::ForOp::create(rewriter, loc, loop.getLowerBound(),
-                           loop.getUpperBound(), loop.getStep(), inits);
-    Block *oldBody = loop.getBody();
-    Block *newBody = newLoop.getBody();
+    auto newLoop = scf::ForOp::create(
+        rewriter, loc, loop.getLowerBound(), loop.getUpperBound(),
+        loop.getStep(), splitAll(rewriter, loc, loop.getInitArgs()));
     // With carries the builder adds no terminator: the old body brings its
-    // own.
+    // own. It sees its carries rebuilt from the rows.
+    Block *newBody = newLoop.getBody();
     rewriter.setInsertionPointToStart(newBody);
     SmallVector<Value> bodyArgs{newLoop.getInductionVar()};
-    for (auto [i, init] : llvm::enumerate(loop.getInitArgs())) {
-      Value first = newLoop.getRegionIterArgs()[firstCarry[i]];
-      if (!isSplittable(init.getType())) {
-        bodyArgs.push_back(first);
-        continue;
-      }
-      auto type = cast<VectorType>(init.getType());
-      ValueRange rows =
-          newLoop.getRegionIterArgs().slice(firstCarry[i], type.getDimSize(0));
-      bodyArgs.push_back(assemble(rewriter, loc, type, rows));
-    }
-    rewriter.mergeBlocks(oldBody, newBody, bodyArgs);
+    llvm::append_range(bodyArgs, assembleAll(rewriter, loc, carried,
+                                             newLoop.getRegionIterArgs()));
+    rewriter.mergeBlocks(loop.getBody(), newBody, bodyArgs);
     auto yield = cast<scf::YieldOp>(newBody->getTerminator());
     rewriter.setInsertionPoint(yield);
-    SmallVector<Value> yielded;
-    for (Value v : yield.getOperands()) {
-      if (isSplittable(v.getType()))
-        llvm::append_range(yielded, split(rewriter, loc, v));
-      else
-        yielded.push_back(v);
-    }
+    SmallVector<Value> yielded = splitAll(rewriter, loc, yield.getOperands());
     rewriter.modifyOpInPlace(yield, [&] { yield->setOperands(yielded); });
-    // Results: rebuilt after the loop.
     rewriter.setInsertionPointAfter(newLoop);
-    SmallVector<Value> results;
-    for (auto [i, res] : llvm::enumerate(loop.getResults())) {
-      Value first = newLoop.getResult(firstCarry[i]);
-      if (!isSplittable(res.getType())) {
-        results.push_back(first);
-        continue;
-      }
-      auto type = cast<VectorType>(res.getType());
-      ValueRange rows =
-          newLoop.getResults().slice(firstCarry[i], type.getDimSize(0));
-      results.push_back(assemble(rewriter, loc, type, rows));
-    }
-    rewriter.replaceOp(loop, results);
+    rewriter.replaceOp(
+        loop, assembleAll(rewriter, loc, carried, newLoop.getResults()));
     return success();
   }
 };
