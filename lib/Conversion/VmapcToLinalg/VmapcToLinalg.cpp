@@ -1232,6 +1232,15 @@ Value choleskyLanes(OpBuilder &b, Location loc, Value operand,
   return fromLaneMajor(b, loc, out, resultType);
 }
 
+/// Every element of the lane-major n x n matrix `lm`, row-major.
+SmallVector<LaneInput> wholeMatrix(Value lm, int64_t n) {
+  SmallVector<LaneInput> inputs;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      inputs.push_back({lm, i, j});
+  return inputs;
+}
+
 /// Gauss–Jordan elimination with partial pivoting per lane on [M | X], X
 /// starting as the identity: after column k, row k has a unit pivot and
 /// column k is zero elsewhere, so X ends as M^-1.
@@ -1240,10 +1249,7 @@ Value invLanes(OpBuilder &b, Location loc, Value operand,
   Value lm = toLaneMajor(b, loc, operand);
   int64_t n = tensorType(lm).getDimSize(0);
   Type et = resultType.getElementType();
-  SmallVector<LaneInput> inputs;
-  for (int64_t i = 0; i < n; ++i)
-    for (int64_t j = 0; j < n; ++j)
-      inputs.push_back({lm, i, j});
+  SmallVector<LaneInput> inputs = wholeMatrix(lm, n);
   Value out = buildLaneKernel(
       b, loc, inputs, n, n,
       [&](OpBuilder &nb, Location nloc, ArrayRef<Value> in) {
@@ -1284,10 +1290,7 @@ Value detLanes(OpBuilder &b, Location loc, Value operand,
   Value lm = toLaneMajor(b, loc, operand);
   int64_t n = tensorType(lm).getDimSize(0);
   Type et = resultType.getElementType();
-  SmallVector<LaneInput> inputs;
-  for (int64_t i = 0; i < n; ++i)
-    for (int64_t j = 0; j < n; ++j)
-      inputs.push_back({lm, i, j});
+  SmallVector<LaneInput> inputs = wholeMatrix(lm, n);
   Value out = buildLaneKernel(
       b, loc, inputs, 1, 1,
       [&](OpBuilder &nb, Location nloc, ArrayRef<Value> in) {
