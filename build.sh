@@ -61,6 +61,16 @@ build() {
   cmake --build "$BUILD_DIR"
 }
 
+# The sanitized build of test-asan and fuzz: ASan+UBSan plus libFuzzer
+# coverage in one directory, so CI compiles the sanitized tree once for
+# both.
+use_sanitized_build() {
+  BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-asan}"
+  BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
+  VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_FUZZERS=ON
+                    -DVMAPC_ENABLE_BENCH=OFF)
+}
+
 VMAPC_CMAKE_ARGS=()
 cmd="${1:-build}"
 shift || true
@@ -82,13 +92,7 @@ case "$cmd" in
   test-asan)
     # Sanitized build in its own directory; leaks are not checked because
     # libMLIR's global registries are never freed.
-    BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-asan}"
-    BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
-    # The same build dir serves ./build.sh fuzz: the fuzz targets are built
-    # with it (libFuzzer coverage on top of ASan+UBSan), so CI compiles the
-    # sanitized tree once for both.
-    VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_FUZZERS=ON
-                      -DVMAPC_ENABLE_BENCH=OFF)
+    use_sanitized_build
     build
     cd "$BUILD_DIR"
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -104,8 +108,10 @@ case "$cmd" in
     TSAN_OPTIONS=halt_on_error=1 "$BUILD_DIR/test/unit/JitThreadsTest" "$@"
     ;;
   fuzz)
+    use_sanitized_build
     install_missing_packages
-    "$ROOT/test/fuzz/run.sh" "$@"
+    configure
+    VMAPC_FUZZ_BUILD_DIR="$BUILD_DIR" "$ROOT/test/fuzz/run.sh" "$@"
     ;;
   *)
     echo "usage: $0 {run|test|bench|build|test-asan|test-tsan|fuzz}" >&2

@@ -18,6 +18,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="${VMAPC_FUZZ_BUILD_DIR:-$ROOT/build-asan}"
 JOBS="${VMAPC_FUZZ_JOBS:-1}"
+ARGS=("$@")
 SECONDS_PER_TARGET=60
 RUNS=""
 ONLY=""
@@ -32,13 +33,10 @@ done
 
 log() { printf '[fuzz] %s\n' "$*" >&2; }
 
+# Not configured yet: build.sh holds the one definition of the sanitized
+# build; it configures the directory and comes back here.
 if [[ ! -f "$BUILD/build.ninja" ]]; then
-  log "configuring $BUILD"
-  cmake -G Ninja -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
-    -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
-    -DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_FUZZERS=ON \
-    -DVMAPC_ENABLE_BENCH=OFF >/dev/null
+  VMAPC_BUILD_DIR="$BUILD" exec "$ROOT/build.sh" fuzz "${ARGS[@]}"
 fi
 log "building (ninja -j$JOBS)"
 ninja -C "$BUILD" -j"$JOBS" vmapc-fuzzers
