@@ -29,6 +29,7 @@
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -44,11 +45,31 @@ llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
+/// Turns off SelectionDAG's consecutive-store merging unless the process
+/// set it explicitly. LLVM 22 miscompiles it on AVX-512: two <4 x i64>
+/// stores of lanes 20-23 and 24-27 of a <40 x i64> become one <8 x i64>
+/// store of a subvector at lane 20 and write garbage to the first half
+/// (test/Regression/lanes-interchange-miscompile.mlir; reduced, it is
+/// `llc -O1` on a dozen lines of IR). Wide vectors of odd lengths are what
+/// vectorizing small static shapes produces, so any module can hit it.
+/// The merges it gives up are of adjacent narrow stores, which vectorized
+/// code has few of.
+void disableStoreMerging() {
+  auto &options = llvm::cl::getRegisteredOptions();
+  auto it = options.find("combiner-store-merging");
+  if (it == options.end() || it->second->getNumOccurrences() > 0)
+    return;
+  // Through the option's own parser, as if -combiner-store-merging=false
+  // had been given.
+  (void)it->second->addOccurrence(0, it->first, "false");
+}
+
 void initializeNativeTarget() {
   static std::once_flag once;
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
+    disableStoreMerging();
   });
 }
 
@@ -155,11 +176,10 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       auto io = func->getAttrOfType<TypeAttr>("vmapc.io_type");
       if (func.isExternal() || !io || !isa<FunctionType>(io.getValue()))
         continue;
-      if (auto sig = signatureOf(func.getSymName(),
-                                 cast<FunctionType>(io.getValue())))
+      if (auto sig =
+              signatureOf(func.getSymName(), cast<FunctionType>(io.getValue())))
         result->functions[func.getSymName()].signature = *sig;
-    } else if (op.getDialect() &&
-               !isa<LLVM::LLVMDialect>(op.getDialect())) {
+    } else if (op.getDialect() && !isa<LLVM::LLVMDialect>(op.getDialect())) {
       needsLowering = true;
     }
   }
@@ -169,8 +189,8 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   {
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
       if (diag.getSeverity() == DiagnosticSeverity::Error)
-        diagnostics += (diagnostics.empty() ? "" : "\n") +
-                       formatDiagnostic(diag);
+        diagnostics +=
+            (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
       return success();
     });
     if (needsLowering) {
@@ -201,7 +221,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   if (!options.targetFeatures.empty())
     jtmb->getFeatures() = llvm::SubtargetFeatures(options.targetFeatures);
   llvm::CodeGenOptLevel codegenLevel =
-      options.optLevel >= 3    ? llvm::CodeGenOptLevel::Aggressive
+      options.optLevel >= 3   ? llvm::CodeGenOptLevel::Aggressive
       : options.optLevel == 0 ? llvm::CodeGenOptLevel::None
                               : llvm::CodeGenOptLevel::Default;
   jtmb->setCodeGenOptLevel(codegenLevel);
@@ -244,14 +264,14 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
 }
 
 llvm::Expected<std::unique_ptr<CompiledModule>>
-CompiledModule::compileSource(llvm::StringRef source, llvm::StringRef bufferName,
+CompiledModule::compileSource(llvm::StringRef source,
+                              llvm::StringRef bufferName,
                               const CompileOptions &options) {
   MLIRContext ctx(pipelineRegistry());
   std::string diagnostics;
   ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &diag) {
     if (diag.getSeverity() == DiagnosticSeverity::Error)
-      diagnostics +=
-          (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
+      diagnostics += (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
     return success();
   });
   llvm::SourceMgr sourceMgr;
@@ -277,8 +297,8 @@ CompiledModule::signature(llvm::StringRef name) const {
   auto it = functions.find(name);
   auto bad = uncallable.find(name);
   if (it == functions.end() && bad != uncallable.end())
-    return makeError("function '" + name + "' cannot be called: " +
-                     bad->getValue());
+    return makeError("function '" + name +
+                     "' cannot be called: " + bad->getValue());
   if (it == functions.end()) {
     std::string known;
     for (const std::string &n : functionNames())
