@@ -9,7 +9,9 @@
 //     stepped by 1: vectorized, that is 8 broadcasts and 16 zmm FMAs per k,
 //     with the accumulators kept in registers once loop-invariant subset
 //     hoisting moves the block's read/write out of the k loop;
-//  3. every op with a small static tile is vectorized.
+//  3. every op with a small static tile is vectorized; where the rows are
+//     narrow (a vmapped function of x[N, 2]) its loops are interchanged
+//     first so the points run along the vector lanes.
 //
 //===----------------------------------------------------------------------===//
 #include "vmapc/Pipelines/Passes.h"
@@ -43,6 +45,9 @@ constexpr int64_t kInnerTile = 64;
 /// Largest vector (in elements) the vectorizer is asked to produce; larger
 /// static tiles stay loops (LLVM's loop vectorizer still sees them).
 constexpr int64_t kMaxVectorElements = 4096;
+/// f32 lanes of a zmm register. A loop narrower than this is a poor vector
+/// dim: a 16x2 vector lowers to eight xmm ops, its 2x16 transpose to two zmm.
+constexpr int64_t kLanes = 16;
 
 /// The largest of `candidates` that divides `size`, or 0.
 int64_t divisorTile(int64_t size, ArrayRef<int64_t> candidates) {
@@ -77,6 +82,48 @@ bool isContraction(linalg::LinalgOp op) {
   return succeeded(dims) && (!dims->m.empty() || !dims->n.empty());
 }
 
+/// The parallel loop that should run along the vector lanes, if it is not
+/// the innermost loop already: the widest parallel loop, when the work of
+/// one of its points (the product of the other loop ranges) is less than a
+/// vector. This is the batch dim of
+/// a vmapped function on row-major data (x[N, k] with k = 2): computing the
+/// k-wide rows one at a time fills 2 of 16 lanes, computing 16 points at
+/// once for each of the k coordinates fills them all.
+std::optional<unsigned> laneDim(linalg::LinalgOp op) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
+  if (ranges.size() < 2 || ShapedType::isDynamic(ranges.back()) ||
+      ranges.back() >= kLanes)
+    return std::nullopt;
+  std::optional<unsigned> widest;
+  for (unsigned d = 0; d + 1 < ranges.size(); ++d)
+    if (iters[d] == utils::IteratorType::parallel &&
+        !ShapedType::isDynamic(ranges[d]) &&
+        (!widest || ranges[d] >= ranges[*widest]))
+      widest = d;
+  if (!widest || ranges[*widest] < kLanes)
+    return std::nullopt;
+  // Only narrow rows: all the work of one point fits less than a vector
+  // (GMM's 16 x 8 per point is better along its 8s than transposed).
+  int64_t perPoint = 1;
+  for (unsigned d = 0; d < ranges.size(); ++d)
+    if (d != *widest) {
+      if (ShapedType::isDynamic(ranges[d]) || ranges[d] >= kLanes)
+        return std::nullopt;
+      perPoint *= ranges[d];
+      if (perPoint >= kLanes)
+        return std::nullopt;
+    }
+  return widest;
+}
+
+/// A contraction with narrow rows (see laneDim), such as the per-example
+/// 2x2 mat-vec of a vmapped Gaussian: vectorized whole with the points
+/// along the lanes instead of register-blocked.
+bool isTinyContraction(linalg::LinalgOp op) {
+  return isContraction(op) && !op.hasDynamicShape() && laneDim(op);
+}
+
 /// Step 1 tile sizes: parallel dims only (reductions stay whole, so the
 /// tile is a complete result). Contractions tile their m dims; n is tiled in
 /// step 2 so a fused producer of the lhs is computed once per row block.
@@ -84,7 +131,7 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
   SmallVector<int64_t> sizes(ranges.size(), 0);
-  if (isContraction(op)) {
+  if (isContraction(op) && !isTinyContraction(op)) {
     FailureOr<linalg::ContractionDimensions> dims =
         linalg::inferContractionDims(op);
     if (failed(dims))
@@ -107,6 +154,15 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
     return sizes;
   for (unsigned d : parallel)
     sizes[d] = ranges[d] > 1 ? 1 : 0;
+  // Points along the lanes: a wide tile of the lane dim, the narrow dims
+  // whole, so the tile can be computed with the loops interchanged.
+  if (std::optional<unsigned> lane = laneDim(op)) {
+    for (unsigned d : parallel)
+      if (ranges[d] <= kLanes)
+        sizes[d] = 0;
+    sizes[*lane] = tileFor(ranges[*lane], kInnerTile);
+    return sizes;
+  }
   unsigned inner = parallel.back();
   sizes[inner] = tileFor(ranges[inner], kInnerTile);
   int64_t innerWidth = sizes[inner] ? sizes[inner] : ranges[inner];
@@ -158,19 +214,71 @@ bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   return true;
 }
 
-/// Tiles `op` with `sizes` without fusion.
-void tileOnly(RewriterBase &rewriter, linalg::LinalgOp op,
-              ArrayRef<int64_t> sizes) {
+/// Tiles `op` with `sizes` without fusion; returns the tiled op (`op`
+/// itself when nothing was tiled).
+linalg::LinalgOp tileOnly(RewriterBase &rewriter, linalg::LinalgOp op,
+                          ArrayRef<int64_t> sizes) {
   if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
-    return;
+    return op;
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(asFoldResults(rewriter.getContext(), sizes));
   rewriter.setInsertionPoint(op);
   FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(op.getOperation()), tiling);
   if (failed(result))
-    return;
+    return op;
   rewriter.replaceOp(op, result->replacements);
+  return cast<linalg::LinalgOp>(result->tiledOps.front());
+}
+
+/// Number of points of a static iteration space, saturated above
+/// kMaxVectorElements + 1 (huge static shapes would overflow int64, found
+/// by vmapc-fuzz-lower).
+int64_t vectorElements(linalg::LinalgOp op) {
+  int64_t elements = 1;
+  for (int64_t r : op.getStaticLoopRanges()) {
+    if (r != 0 && elements > kMaxVectorElements / r)
+      return kMaxVectorElements + 1;
+    elements *= r;
+  }
+  return elements;
+}
+
+/// Points along the lanes (see laneDim): tiles the lane dim down until the
+/// op fits one vector of at most kMaxVectorElements, then makes it the
+/// innermost loop, so that vectorization puts it along the lanes.
+void moveLanesInnermost(RewriterBase &rewriter, linalg::LinalgOp op) {
+  std::optional<unsigned> lane = laneDim(op);
+  if (!lane)
+    return;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  int64_t perPoint = 1;
+  for (unsigned d = 0; d < ranges.size(); ++d)
+    if (d != *lane) {
+      if (ranges[d] != 0 && perPoint > kMaxVectorElements / ranges[d])
+        return;
+      perPoint *= ranges[d];
+    }
+  int64_t tile = ranges[*lane];
+  while (tile > kLanes && tile * perPoint > kMaxVectorElements)
+    tile = tileFor(ranges[*lane], tile / 2);
+  if (tile == 0 || tile * perPoint > kMaxVectorElements)
+    return;
+  if (tile != ranges[*lane]) {
+    SmallVector<int64_t> sizes(ranges.size(), 0);
+    sizes[*lane] = tile;
+    op = tileOnly(rewriter, op, sizes);
+  }
+  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+  if (!generic)
+    return;
+  SmallVector<unsigned> order;
+  for (unsigned d = 0; d < ranges.size(); ++d)
+    if (d != *lane)
+      order.push_back(d);
+  order.push_back(*lane);
+  rewriter.setInsertionPoint(generic);
+  (void)linalg::interchangeGenericOp(rewriter, generic, order);
 }
 
 bool hasI1Operand(linalg::LinalgOp op) {
@@ -219,6 +327,59 @@ bool hasInputFreeAccumulation(linalg::LinalgOp op) {
   });
 }
 
+/// Vectorizes every static linalg op on tensors that `select` accepts and
+/// whose iteration space fits kMaxVectorElements, then cleans up: slices fold
+/// into transfers, and a tile's slice of a full-size tensor.empty becomes a
+/// tile-sized tensor.empty (otherwise bufferization allocated the whole
+/// intermediate, 8 MB for W2's 1M x 2 difference, as scratch per call).
+/// With `foldTransposes`, reductions of products become contractions and
+/// transposes and broadcasts sink into them.
+LogicalResult vectorizeAndCleanUp(func::FuncOp func,
+                                  function_ref<bool(Operation *)> select,
+                                  bool foldTransposes) {
+  MLIRContext *ctx = func.getContext();
+  IRRewriter rewriter(ctx);
+  SmallVector<linalg::LinalgOp> toVectorize;
+  func.walk([&](linalg::LinalgOp op) {
+    if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+        hasI1Operand(op) || hasInputFreeAccumulation(op) ||
+        vectorElements(op) > kMaxVectorElements || !select(op))
+      return;
+    toVectorize.push_back(op);
+  });
+  for (linalg::LinalgOp op : toVectorize) {
+    if (failed(linalg::vectorizeOpPrecondition(op, /*inputVectorSizes=*/{},
+                                               /*inputScalableVecDims=*/{},
+                                               /*vectorizeNDExtract=*/true)))
+      continue;
+    rewriter.setInsertionPoint(op);
+    // A tiny contraction as multiply + multi_reduction: with the points
+    // innermost, the reduction lowers to lane-wise adds.
+    FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
+        rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+        /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
+        /*assumeDynamicDimsMatchVecSizes=*/false,
+        /*createNamedContraction=*/!isTinyContraction(op));
+    if (succeeded(result))
+      rewriter.replaceOp(op, result->replacements);
+  }
+
+  RewritePatternSet patterns(ctx);
+  tensor::populateFoldTensorEmptyPatterns(patterns);
+  tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
+  if (foldTransposes) {
+    vector::populateVectorReductionToContractPatterns(patterns);
+    vector::populateSinkVectorOpsPatterns(patterns);
+  }
+  vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+  vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
+  vector::TransferWriteOp::getCanonicalizationPatterns(patterns, ctx);
+  tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
+  tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
+  scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
+  return applyPatternsGreedily(func, std::move(patterns));
+}
+
 struct TileAndVectorizePass
     : vmapc::impl::VmapcTileAndVectorizeBase<TileAndVectorizePass> {
   void runOnOperation() override {
@@ -240,7 +401,7 @@ struct TileAndVectorizePass
     for (linalg::LinalgOp root : llvm::reverse(roots)) {
       // A contraction with nothing to fuse into its inputs is left whole
       // for step 2, which blocks its reduction for the caches first.
-      if (isContraction(root) &&
+      if (isContraction(root) && !isTinyContraction(root) &&
           llvm::none_of(root.getDpsInputs(), [](Value v) {
             return isa_and_nonnull<linalg::LinalgOp>(v.getDefiningOp());
           }))
@@ -250,10 +411,17 @@ struct TileAndVectorizePass
 
     // 2. Contractions to register blocks: parallel dims to 8x32 (with the
     // fill that initializes the block fused), then the reduction by 1.
+    // Tiny contractions are vectorized whole, with the points along the
+    // lanes (step 3).
     SmallVector<linalg::LinalgOp> contractions;
+    llvm::SmallPtrSet<Operation *, 8> tiny;
     func.walk([&](linalg::LinalgOp op) {
-      if (op.hasPureTensorSemantics() && isContraction(op) &&
-          !op.hasDynamicShape())
+      if (!op.hasPureTensorSemantics() || !isContraction(op) ||
+          op.hasDynamicShape())
+        return;
+      if (isTinyContraction(op))
+        tiny.insert(op);
+      else
         contractions.push_back(op);
     });
     for (linalg::LinalgOp op : contractions) {
@@ -344,54 +512,35 @@ struct TileAndVectorizePass
       tileOnly(rewriter, current, kSizes);
     }
 
-    // 3. Vectorize every op with a small static iteration space.
-    SmallVector<linalg::LinalgOp> toVectorize;
+    // 3. Vectorize every op with a small static iteration space: first the
+    // ops whose rows fill the lanes, cleaned up with the patterns that fold
+    // transposes and broadcasts into contractions; then the ops with narrow
+    // rows, with the points along the lanes (register blocks excepted: their
+    // lanes are the 32 columns already). Their clean-up must not sink the
+    // transposes of their operands below their elementwise ops: that would
+    // undo the layout.
+    SmallVector<linalg::LinalgOp> laneOps;
     func.walk([&](linalg::LinalgOp op) {
-      if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
-          hasI1Operand(op) || hasInputFreeAccumulation(op))
-        return;
-      // Stop multiplying once past the limit: huge static shapes would
-      // overflow int64 (found by vmapc-fuzz-lower).
-      int64_t elements = 1;
-      for (int64_t r : op.getStaticLoopRanges()) {
-        if (r != 0 && elements > kMaxVectorElements / r)
-          return;
-        elements *= r;
-      }
-      toVectorize.push_back(op);
+      if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
+          (!isContraction(op) || tiny.contains(op)) && laneDim(op))
+        laneOps.push_back(op);
     });
-    for (linalg::LinalgOp op : toVectorize) {
-      if (failed(linalg::vectorizeOpPrecondition(op, /*inputVectorSizes=*/{},
-                                                 /*inputScalableVecDims=*/{},
-                                                 /*vectorizeNDExtract=*/true)))
-        continue;
-      rewriter.setInsertionPoint(op);
-      FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
-          rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
-          /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
-          /*assumeDynamicDimsMatchVecSizes=*/false,
-          /*createNamedContraction=*/true);
-      if (succeeded(result))
-        rewriter.replaceOp(op, result->replacements);
-    }
-
-    // Clean-ups so slices fold into transfers and reductions of products
-    // become contractions. A tile's slice of a full-size tensor.empty becomes
-    // a tile-sized tensor.empty: otherwise bufferization allocated the whole
-    // intermediate (8 MB for W2's 1M x 2 difference) as scratch per call.
-    RewritePatternSet patterns(ctx);
-    tensor::populateFoldTensorEmptyPatterns(patterns);
-    tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
-    vector::populateVectorReductionToContractPatterns(patterns);
-    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
-    vector::populateSinkVectorOpsPatterns(patterns);
-    vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
-    vector::TransferWriteOp::getCanonicalizationPatterns(patterns, ctx);
-    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
-    tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
-    scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
-    if (failed(applyPatternsGreedily(func, std::move(patterns))))
-      signalPassFailure();
+    llvm::SmallPtrSet<Operation *, 8> lanesLater(llvm::from_range, laneOps);
+    if (failed(vectorizeAndCleanUp(
+            func, [&](Operation *op) { return !lanesLater.contains(op); },
+            /*foldTransposes=*/true)))
+      return signalPassFailure();
+    // The clean-up may have erased some of them (dead ones): walk again.
+    laneOps.clear();
+    func.walk([&](linalg::LinalgOp op) {
+      if (lanesLater.contains(op) && op.hasPureTensorSemantics())
+        laneOps.push_back(op);
+    });
+    for (linalg::LinalgOp op : laneOps)
+      moveLanesInnermost(rewriter, op);
+    if (failed(vectorizeAndCleanUp(
+            func, [](Operation *) { return true; }, /*foldTransposes=*/false)))
+      return signalPassFailure();
   }
 };
 

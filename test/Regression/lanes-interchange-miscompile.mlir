@@ -1,8 +1,10 @@
-// Found by the 100,000-program difftest run: the points-along-the-lanes
-// interchange of vmapc-tile-and-vectorize (since reverted) compiled this
-// vmapped concatenate/convert/max chain to wrong numbers (element 201:
-// 12 expected, 0.085 computed). Kept so the rule cannot come back without
-// passing it.
+// Found by the 100,000-program difftest run: with the points-along-the-lanes
+// interchange of vmapc-tile-and-vectorize, this vmapped concatenate/convert/
+// max chain computes its 40 dot products as one vector<40xi64>, whose lanes
+// 20-23 and 24-27 are then stored side by side. LLVM 22's SelectionDAG merged
+// the two stores into one <8 x i64> store of a subvector at lane 20 and wrote
+// garbage (element 201: 12 expected, 0.085 computed); the JIT now turns that
+// store merging off (lib/Runtime/Jit.cpp).
 // RUN: vmapc-difftest --check %s --input-seed=5757548575818891578
 //
 // Found by vmapc-difftest --seed=17881863053689861530 --first=22651 --programs=1 and reduced.
