@@ -22,14 +22,17 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstring>
+#include <new>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -244,6 +247,17 @@ vmapc::difftest::checkModule(const std::string &source,
 
 namespace {
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||     \
+    __has_feature(memory_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
 /// Failures cross the pipe as: stage byte, then entry and message, each a
 /// 4-byte length and the bytes.
 void writeAll(int fd, const void *data, size_t size) {
@@ -256,10 +270,24 @@ void writeAll(int fd, const void *data, size_t size) {
     size -= size_t(n);
   }
 }
-void writeString(int fd, const std::string &s) {
+void appendString(std::string &out, const std::string &s) {
   uint32_t n = uint32_t(s.size());
-  writeAll(fd, &n, sizeof(n));
-  writeAll(fd, s.data(), s.size());
+  out.append(reinterpret_cast<const char *>(&n), sizeof(n));
+  out += s;
+}
+std::string failureRecord(const Failure &f) {
+  std::string record(1, char(uint8_t(f.stage)));
+  appendString(record, f.entry);
+  appendString(record, f.message);
+  return record;
+}
+
+/// The child's report when an allocation fails under its memory limit.
+int outOfMemoryFd = -1;
+std::string outOfMemoryRecord;
+[[noreturn]] void reportOutOfMemory() {
+  writeAll(outOfMemoryFd, outOfMemoryRecord.data(), outOfMemoryRecord.size());
+  ::_exit(0);
 }
 
 bool readString(const std::string &buf, size_t &at, std::string &out) {
@@ -277,10 +305,9 @@ bool readString(const std::string &buf, size_t &at, std::string &out) {
 
 } // namespace
 
-std::vector<Failure>
-vmapc::difftest::checkModuleIsolated(const std::string &source,
-                                     const std::vector<Entry> &entries,
-                                     bool runCompiled) {
+std::vector<Failure> vmapc::difftest::checkModuleIsolated(
+    const std::string &source, const std::vector<Entry> &entries,
+    bool runCompiled, const ChildLimits &limits) {
   int fds[2];
   if (::pipe(fds) != 0)
     return checkModule(source, entries, runCompiled);
@@ -299,12 +326,27 @@ vmapc::difftest::checkModuleIsolated(const std::string &source,
     int devNull = ::open("/dev/null", O_WRONLY);
     if (devNull >= 0)
       ::dup2(devNull, 2);
+    if (limits.memoryMiB > 0 && !kSanitized) {
+      // The failure record is built now: there is no memory to build it
+      // with once the limit is hit.
+      outOfMemoryFd = fds[1];
+      outOfMemoryRecord =
+          failureRecord({Stage::Crash, "",
+                         "ran out of the memory limit of " +
+                             std::to_string(limits.memoryMiB) + " MiB"});
+      std::set_new_handler(reportOutOfMemory);
+      llvm::install_bad_alloc_error_handler(
+          [](void *, const char *, bool) { reportOutOfMemory(); });
+      rlimit as;
+      as.rlim_cur = as.rlim_max = rlim_t(limits.memoryMiB) << 20;
+      ::setrlimit(RLIMIT_AS, &as);
+    }
+    if (limits.seconds > 0)
+      ::alarm(limits.seconds);
     std::vector<Failure> failures = checkModule(source, entries, runCompiled);
     for (const Failure &f : failures) {
-      uint8_t stage = uint8_t(f.stage);
-      writeAll(fds[1], &stage, 1);
-      writeString(fds[1], f.entry);
-      writeString(fds[1], f.message);
+      std::string record = failureRecord(f);
+      writeAll(fds[1], record.data(), record.size());
     }
     ::close(fds[1]);
     ::_exit(0);
@@ -333,7 +375,11 @@ vmapc::difftest::checkModuleIsolated(const std::string &source,
       break;
     failures.push_back(std::move(f));
   }
-  if (WIFSIGNALED(status))
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+    failures.push_back({Stage::Crash, "",
+                        "took longer than the limit of " +
+                            std::to_string(limits.seconds) + " s"});
+  else if (WIFSIGNALED(status))
     failures.push_back(
         {Stage::Crash, "",
          std::string("killed by signal ") + ::strsignal(WTERMSIG(status))});

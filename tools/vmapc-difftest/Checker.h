@@ -63,11 +63,24 @@ std::vector<Failure> checkModule(const std::string &source,
                                  const std::vector<Entry> &entries,
                                  bool runCompiled = true);
 
-/// checkModule in a forked child process, so that a crash of the compiler
-/// is reported as a Stage::Crash failure instead of ending the run.
+/// What one checked module may use. A generated program that makes the
+/// compiler take more is a bug to report, not a reason to stall the machine
+/// (one took 24 GB before these limits existed).
+struct ChildLimits {
+  /// Address space of the child, in MiB (0: unlimited). Not applied in
+  /// sanitized builds, whose shadow memory needs terabytes of it.
+  uint64_t memoryMiB = 4096;
+  /// Wall-clock seconds (0: unlimited).
+  unsigned seconds = 300;
+};
+
+/// checkModule in a forked child process, so that a crash of the compiler,
+/// or its running out of `limits`, is reported as a Stage::Crash failure
+/// instead of ending the run.
 std::vector<Failure> checkModuleIsolated(const std::string &source,
                                          const std::vector<Entry> &entries,
-                                         bool runCompiled = true);
+                                         bool runCompiled = true,
+                                         const ChildLimits &limits = {});
 
 } // namespace vmapc::difftest
 

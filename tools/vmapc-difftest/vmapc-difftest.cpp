@@ -2,6 +2,7 @@
 //
 //   vmapc-difftest [--seed=N | --fresh-seed] [--programs=N] [--per-module=N]
 //                  [--save-failures=DIR] [--max-seconds=S] [--no-compile]
+//                  [--child-memory-mb=M] [--child-seconds=S]
 //   vmapc-difftest --check FILE.mlir [--input-seed=N]
 //
 // The first form generates random vmapc programs (Generator.h) and runs the
@@ -18,6 +19,10 @@
 // FILE is an entry, its inputs are random (from --input-seed) and its
 // tolerances are read from the function's difftest.rtol / difftest.scale
 // attributes (absent: exact).
+//
+// Each module is checked in a child process, so a crash of the compiler is
+// a failure like any other; so is a module that takes more memory or time
+// than --child-memory-mb / --child-seconds allow.
 //
 // Program k of a run depends only on (seed, k), so any failure can be
 // reproduced alone with --seed=S --first=k --programs=1.
@@ -71,6 +76,16 @@ static opt<double> maxSeconds(llvm::cl::cat(toolOptions), "max-seconds",
                               llvm::cl::desc("Stop starting new modules after "
                                              "this many seconds (0: no limit)"),
                               llvm::cl::init(0));
+static opt<uint64_t>
+    childMemory(llvm::cl::cat(toolOptions), "child-memory-mb",
+                llvm::cl::desc("Address space a checked module may use, in MiB "
+                               "(0: no limit; beyond it the module fails)"),
+                llvm::cl::init(ChildLimits().memoryMiB));
+static opt<unsigned> childSeconds(
+    llvm::cl::cat(toolOptions), "child-seconds",
+    llvm::cl::desc("Seconds a checked module may take (0: no limit; beyond "
+                   "it the module fails)"),
+    llvm::cl::init(ChildLimits().seconds));
 static opt<std::string>
     saveDir(llvm::cl::cat(toolOptions), "save-failures",
             llvm::cl::desc("Write each reduced failing program as a lit test "
@@ -141,8 +156,11 @@ std::string moduleOf(const std::vector<const Case *> &cases) {
   return s + "}\n";
 }
 
+ChildLimits childLimits() { return {childMemory, childSeconds}; }
+
 std::vector<Failure> checkOne(const Case &c) {
-  return checkModuleIsolated(moduleOf({&c}), {entryOf(c)}, !noCompile);
+  return checkModuleIsolated(moduleOf({&c}), {entryOf(c)}, !noCompile,
+                             childLimits());
 }
 
 /// An f64 attribute's text; inf and NaN in the hexadecimal form the MLIR
@@ -262,7 +280,7 @@ int runGenerated() {
     if (dump)
       llvm::outs() << source;
     std::vector<Failure> failures =
-        checkModuleIsolated(source, entries, !noCompile);
+        checkModuleIsolated(source, entries, !noCompile, childLimits());
     checked += cases.size();
     if (failures.empty())
       continue;
