@@ -105,7 +105,12 @@ def VmapcTileAndVectorize : Pass<"vmapc-tile-and-vectorize",
     array. Contractions are then tiled to 8x32 register blocks with the
     reduction dim stepped by 1, and every op with a static tile is
     vectorized (contractions become vector.contract, lowered later to
-    broadcast FMAs). Ops whose tile would be too large stay scalar loops.
+    broadcast FMAs). Where the rows are narrower than a vector (a vmapped
+    function of x[N, 2]: less than 16 values per point), the tile's loops
+    are interchanged so the points run along the lanes: the 2x2 mat-vec of
+    a 2-D Gaussian becomes multiplies and adds of vector<2x64> instead of
+    64 rows of vector<2>. Ops whose tile would be too large stay scalar
+    loops.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect",
                            "mlir::scf::SCFDialect",
