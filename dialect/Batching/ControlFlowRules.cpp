@@ -186,6 +186,15 @@ FailureOr<WhileOp> buildMaskedWhile(BatchingBuilder &builder, Location loc,
   return loop;
 }
 
+/// `values`, each batched at the matching entry of `dims` (a masked while's
+/// results).
+SmallVector<BatchedValue> batchedAt(ValueRange values, ArrayRef<int64_t> dims) {
+  SmallVector<BatchedValue> out;
+  for (auto [value, dim] : llvm::zip_equal(values, dims))
+    out.push_back(BatchedValue::batched(value, dim));
+  return out;
+}
+
 /// Carry dims for a loop whose lanes run for different trip counts: every
 /// carry is batched, where its initial value already is or at 0.
 SmallVector<int64_t> allBatched(ArrayRef<std::optional<int64_t>> dims) {
@@ -273,11 +282,9 @@ struct ForiLoopRule
         buildMaskedWhile(builder, loc, values, dims, lanePred, step);
     if (failed(batched))
       return failure();
-    SmallVector<BatchedValue> results;
-    for (auto [result, dim] : llvm::zip_equal(
-             batched->getResults().drop_front(), ArrayRef(dims).drop_front()))
-      results.push_back(BatchedValue::batched(result, dim));
-    return results;
+    // The first carry is the loop index, not a result of fori_loop.
+    return batchedAt(batched->getResults().drop_front(),
+                     ArrayRef(dims).drop_front());
   }
 };
 
@@ -430,10 +437,7 @@ struct WhileRule : BatchingOpInterface::ExternalModel<WhileRule, WhileOp> {
         buildMaskedWhile(builder, loc, values, dims, lanePred, step);
     if (failed(batched))
       return failure();
-    SmallVector<BatchedValue> results;
-    for (auto [result, dim] : llvm::zip_equal(batched->getResults(), dims))
-      results.push_back(BatchedValue::batched(result, dim));
-    return results;
+    return batchedAt(batched->getResults(), dims);
   }
 };
 
