@@ -176,10 +176,11 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       auto io = func->getAttrOfType<TypeAttr>("vmapc.io_type");
       if (func.isExternal() || !io || !isa<FunctionType>(io.getValue()))
         continue;
-      if (auto sig =
-              signatureOf(func.getSymName(), cast<FunctionType>(io.getValue())))
+      if (auto sig = signatureOf(func.getSymName(),
+                                 cast<FunctionType>(io.getValue())))
         result->functions[func.getSymName()].signature = *sig;
-    } else if (op.getDialect() && !isa<LLVM::LLVMDialect>(op.getDialect())) {
+    } else if (op.getDialect() &&
+               !isa<LLVM::LLVMDialect>(op.getDialect())) {
       needsLowering = true;
     }
   }
@@ -189,8 +190,8 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   {
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
       if (diag.getSeverity() == DiagnosticSeverity::Error)
-        diagnostics +=
-            (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
+        diagnostics += (diagnostics.empty() ? "" : "\n") +
+                       formatDiagnostic(diag);
       return success();
     });
     if (needsLowering) {
@@ -221,7 +222,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   if (!options.targetFeatures.empty())
     jtmb->getFeatures() = llvm::SubtargetFeatures(options.targetFeatures);
   llvm::CodeGenOptLevel codegenLevel =
-      options.optLevel >= 3   ? llvm::CodeGenOptLevel::Aggressive
+      options.optLevel >= 3    ? llvm::CodeGenOptLevel::Aggressive
       : options.optLevel == 0 ? llvm::CodeGenOptLevel::None
                               : llvm::CodeGenOptLevel::Default;
   jtmb->setCodeGenOptLevel(codegenLevel);
@@ -264,14 +265,14 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
 }
 
 llvm::Expected<std::unique_ptr<CompiledModule>>
-CompiledModule::compileSource(llvm::StringRef source,
-                              llvm::StringRef bufferName,
+CompiledModule::compileSource(llvm::StringRef source, llvm::StringRef bufferName,
                               const CompileOptions &options) {
   MLIRContext ctx(pipelineRegistry());
   std::string diagnostics;
   ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &diag) {
     if (diag.getSeverity() == DiagnosticSeverity::Error)
-      diagnostics += (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
+      diagnostics +=
+          (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
     return success();
   });
   llvm::SourceMgr sourceMgr;
@@ -297,8 +298,8 @@ CompiledModule::signature(llvm::StringRef name) const {
   auto it = functions.find(name);
   auto bad = uncallable.find(name);
   if (it == functions.end() && bad != uncallable.end())
-    return makeError("function '" + name +
-                     "' cannot be called: " + bad->getValue());
+    return makeError("function '" + name + "' cannot be called: " +
+                     bad->getValue());
   if (it == functions.end()) {
     std::string known;
     for (const std::string &n : functionNames())
