@@ -3,6 +3,7 @@ import os
 import platform
 
 import lit.formats
+import lit.util
 from lit.llvm import llvm_config
 
 config.name = "vmapc"
@@ -39,3 +40,9 @@ try:
         config.available_features.add("avx2")
 except OSError:
     pass
+
+# Sanitized builds (build-asan, build-tsan): tests of behaviour they switch
+# off, such as vmapc-difftest's memory limit, are UNSUPPORTED there.
+if any(lit.util.pythonize_bool(v) for v in config.vmapc_sanitizer_options
+       if v):
+    config.available_features.add("sanitizers")
