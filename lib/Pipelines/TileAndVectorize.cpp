@@ -25,6 +25,8 @@
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
+#include <limits>
+
 namespace vmapc {
 #define GEN_PASS_DEF_VMAPCTILEANDVECTORIZE
 #include "vmapc/Pipelines/Passes.h.inc"
@@ -82,6 +84,13 @@ bool isContraction(linalg::LinalgOp op) {
   return succeeded(dims) && (!dims->m.empty() || !dims->n.empty());
 }
 
+/// A parallel loop to run along the vector lanes, and the work of one of
+/// its points: the product of the other loop ranges, less than kLanes.
+struct LaneDim {
+  unsigned dim;
+  int64_t perPoint;
+};
+
 /// The parallel loop that should run along the vector lanes, if it is not
 /// the innermost loop already: the widest parallel loop, when the work of
 /// one of its points (the product of the other loop ranges) is less than a
@@ -89,7 +98,7 @@ bool isContraction(linalg::LinalgOp op) {
 /// a vmapped function on row-major data (x[N, k] with k = 2): computing the
 /// k-wide rows one at a time fills 2 of 16 lanes, computing 16 points at
 /// once for each of the k coordinates fills them all.
-std::optional<unsigned> laneDim(linalg::LinalgOp op) {
+std::optional<LaneDim> laneDim(linalg::LinalgOp op) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
   if (ranges.size() < 2 || ShapedType::isDynamic(ranges.back()) ||
@@ -114,7 +123,7 @@ std::optional<unsigned> laneDim(linalg::LinalgOp op) {
       if (perPoint >= kLanes)
         return std::nullopt;
     }
-  return widest;
+  return LaneDim{*widest, perPoint};
 }
 
 /// A contraction with narrow rows (see laneDim), such as the per-example
@@ -156,11 +165,11 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
     sizes[d] = ranges[d] > 1 ? 1 : 0;
   // Points along the lanes: a wide tile of the lane dim, the narrow dims
   // whole, so the tile can be computed with the loops interchanged.
-  if (std::optional<unsigned> lane = laneDim(op)) {
+  if (std::optional<LaneDim> lane = laneDim(op)) {
     for (unsigned d : parallel)
       if (ranges[d] <= kLanes)
         sizes[d] = 0;
-    sizes[*lane] = tileFor(ranges[*lane], kInnerTile);
+    sizes[lane->dim] = tileFor(ranges[lane->dim], kInnerTile);
     return sizes;
   }
   unsigned inner = parallel.back();
@@ -248,25 +257,22 @@ int64_t vectorElements(linalg::LinalgOp op) {
 /// op fits one vector of at most kMaxVectorElements, then makes it the
 /// innermost loop, so that vectorization puts it along the lanes.
 void moveLanesInnermost(RewriterBase &rewriter, linalg::LinalgOp op) {
-  std::optional<unsigned> lane = laneDim(op);
+  std::optional<LaneDim> lane = laneDim(op);
   if (!lane)
     return;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  int64_t perPoint = 1;
-  for (unsigned d = 0; d < ranges.size(); ++d)
-    if (d != *lane) {
-      if (ranges[d] != 0 && perPoint > kMaxVectorElements / ranges[d])
-        return;
-      perPoint *= ranges[d];
-    }
-  int64_t tile = ranges[*lane];
-  while (tile > kLanes && tile * perPoint > kMaxVectorElements)
-    tile = tileFor(ranges[*lane], tile / 2);
-  if (tile == 0 || tile * perPoint > kMaxVectorElements)
+  // Largest lane tile whose vector fits (tile * perPoint <= the limit,
+  // without the product's overflow on huge static shapes).
+  int64_t maxTile = lane->perPoint == 0 ? std::numeric_limits<int64_t>::max()
+                                        : kMaxVectorElements / lane->perPoint;
+  int64_t tile = ranges[lane->dim];
+  while (tile > kLanes && tile > maxTile)
+    tile = tileFor(ranges[lane->dim], tile / 2);
+  if (tile == 0 || tile > maxTile)
     return;
-  if (tile != ranges[*lane]) {
+  if (tile != ranges[lane->dim]) {
     SmallVector<int64_t> sizes(ranges.size(), 0);
-    sizes[*lane] = tile;
+    sizes[lane->dim] = tile;
     op = tileOnly(rewriter, op, sizes);
   }
   auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
@@ -274,9 +280,9 @@ void moveLanesInnermost(RewriterBase &rewriter, linalg::LinalgOp op) {
     return;
   SmallVector<unsigned> order;
   for (unsigned d = 0; d < ranges.size(); ++d)
-    if (d != *lane)
+    if (d != lane->dim)
       order.push_back(d);
-  order.push_back(*lane);
+  order.push_back(lane->dim);
   rewriter.setInsertionPoint(generic);
   (void)linalg::interchangeGenericOp(rewriter, generic, order);
 }
