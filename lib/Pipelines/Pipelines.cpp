@@ -138,6 +138,9 @@ void addLowerToLLVM(OpPassManager &pm) {
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Unrolled tiles row by row, not op by op: the backend then keeps the
+  // loads of a tile in address order (W2 k=16 vmapped: 11.0 -> 10.5 ms).
+  pm.addNestedPass<LLVM::LLVMFuncOp>(vmapc::createVmapcSinkToFirstUse());
 }
 
 } // namespace

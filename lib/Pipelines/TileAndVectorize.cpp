@@ -5,7 +5,8 @@
 //  1. every root linalg op is tiled along its parallel dims and all its
 //     linalg producers are fused into the tile (one loop nest per output
 //     tile, no full-size intermediates);
-//  2. every contraction is tiled to an 8x32 output block with the reduction
+//  2. every contraction is put in (rows, lanes, k) form (ContractionLayout.h)
+//     and tiled to an 8x32 output block with the reduction
 //     stepped by 1: vectorized, that is 8 broadcasts and 16 zmm FMAs per k,
 //     with the accumulators kept in registers once loop-invariant subset
 //     hoisting moves the block's read/write out of the k loop;
@@ -15,6 +16,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "vmapc/Pipelines/Passes.h"
+
+#include "ContractionLayout.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -441,7 +444,8 @@ struct TileAndVectorizePass
         contractions.push_back(op);
     });
     for (linalg::LinalgOp op : contractions) {
-      // `op` is replaced below when its reduction is blocked.
+      // `op` is replaced here, and below when its reduction is blocked.
+      op = vmapc::normalizeContractionLayout(rewriter, op);
       FailureOr<linalg::ContractionDimensions> dims =
           linalg::inferContractionDims(op);
       if (failed(dims))

@@ -59,6 +59,25 @@ def VmapcSplitVectorLoopCarries : Pass<"vmapc-split-vector-loop-carries"> {
                            "mlir::vector::VectorDialect"];
 }
 
+def VmapcSinkToFirstUse : Pass<"vmapc-sink-to-first-use"> {
+  let summary = "Move loads and pure ops down to just before their first use";
+  let description = [{
+    n-D vector ops reach LLVM unrolled op by op: a 64x16 tile of x - mu is
+    64 loads, then 64 subtractions, then 64 stores. That keeps 64 vectors
+    live at once in a 32-register file, and the backend's answer (spilling
+    and rematerializing in whatever order its heuristics pick) scatters the
+    loads across the tile, which defeats the hardware prefetchers: W2 k=16
+    vmapped ran 1.2x slower than the hand form with the same instructions.
+
+    This pass walks each block bottom-up and moves every side-effect-free
+    op, and every load, to just before its first user in the block, so each
+    row runs load, compute, store before the next starts. A load moves past
+    a write only when alias analysis proves the write cannot touch the
+    loaded memory (a stack buffer against an argument, say); ops with
+    regions, other side effects, or users outside the block stay put.
+  }];
+}
+
 def VmapcFoldEmptyLoops : Pass<"vmapc-fold-empty-loops"> {
   let summary = "Replace linalg ops with an empty iteration space by their inits";
   let description = [{
