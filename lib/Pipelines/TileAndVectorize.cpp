@@ -9,7 +9,8 @@
 //     and tiled to an 8x32 output block with the reduction
 //     stepped by 1: vectorized, that is 8 broadcasts and 16 zmm FMAs per k,
 //     with the accumulators kept in registers once loop-invariant subset
-//     hoisting moves the block's read/write out of the k loop;
+//     hoisting moves the block's read/write out of the k loop; a mat-vec
+//     (no lanes dim) is blocked along k instead (SplitMatVec.h);
 //  3. every op with a small static tile is vectorized; where the rows are
 //     narrow (a vmapped function of x[N, 2]) its loops are interchanged
 //     first so the points run along the vector lanes.
@@ -18,6 +19,7 @@
 #include "vmapc/Pipelines/Passes.h"
 
 #include "ContractionLayout.h"
+#include "SplitMatVec.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -446,6 +448,8 @@ struct TileAndVectorizePass
     for (linalg::LinalgOp op : contractions) {
       // `op` is replaced here, and below when its reduction is blocked.
       op = vmapc::normalizeContractionLayout(rewriter, op);
+      if (vmapc::splitMatVec(rewriter, op, kBlockM, kLanes))
+        continue;
       FailureOr<linalg::ContractionDimensions> dims =
           linalg::inferContractionDims(op);
       if (failed(dims))

@@ -122,8 +122,9 @@ def VmapcTileAndVectorize : Pass<"vmapc-tile-and-vectorize",
     every linalg producer is fused into the tile, so a chain like
     sub -> mul -> reduce -> exp -> mul never writes a full intermediate
     array. Contractions are then tiled to 8x32 register blocks with the
-    reduction dim stepped by 1, and every op with a static tile is
-    vectorized (contractions become vector.contract, lowered later to
+    reduction dim stepped by 1 (a mat-vec, whose output has no lanes dim,
+    is split along k instead: 16 partial sums per row, added at the end),
+    and every op with a static tile is vectorized (contractions become vector.contract, lowered later to
     broadcast FMAs). Where the rows are narrower than a vector (a vmapped
     function of x[N, 2]: less than 16 values per point), the tile's loops
     are interchanged so the points run along the lanes: the 2x2 mat-vec of
