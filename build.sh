@@ -21,12 +21,16 @@ LLVM_PREFIX=/usr/lib/llvm-22
 PACKAGES=(cmake ninja-build llvm-22-dev libmlir-22-dev mlir-22-tools
           llvm-22-tools clang-22 libgtest-dev libbenchmark-dev libeigen3-dev
           python3 python3-numpy)
+# What only the sanitized and fuzzing builds need: clang's ASan/UBSan/TSan
+# and libFuzzer runtimes (use_sanitized_build and test-tsan add them).
+SANITIZER_PACKAGES=(libclang-rt-22-dev)
+EXTRA_PACKAGES=()
 
 log() { printf '[build.sh] %s\n' "$*" >&2; }
 
 install_missing_packages() {
   local missing=()
-  for pkg in "${PACKAGES[@]}"; do
+  for pkg in "${PACKAGES[@]}" "${EXTRA_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
       missing+=("$pkg")
   done
@@ -69,6 +73,7 @@ use_sanitized_build() {
   BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
   VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_SANITIZERS=ON -DVMAPC_ENABLE_FUZZERS=ON
                     -DVMAPC_ENABLE_BENCH=OFF)
+  EXTRA_PACKAGES=("${SANITIZER_PACKAGES[@]}")
 }
 
 VMAPC_CMAKE_ARGS=()
@@ -102,6 +107,7 @@ case "$cmd" in
     BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-tsan}"
     BUILD_TYPE="${VMAPC_BUILD_TYPE:-RelWithDebInfo}"
     VMAPC_CMAKE_ARGS=(-DVMAPC_ENABLE_TSAN=ON -DVMAPC_ENABLE_BENCH=OFF)
+    EXTRA_PACKAGES=("${SANITIZER_PACKAGES[@]}")
     install_missing_packages
     configure
     cmake --build "$BUILD_DIR" --target JitThreadsTest
