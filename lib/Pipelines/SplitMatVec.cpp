@@ -7,10 +7,11 @@
 //===----------------------------------------------------------------------===//
 #include "SplitMatVec.h"
 
+#include "Tiling.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
-#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 
 using namespace mlir;
 
@@ -71,23 +72,15 @@ bool splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op, int64_t maxRows,
     if (isa<arith::MulFOp, arith::AddFOp>(inner))
       inner->setAttr("fastmath", contract);
   });
-  SmallVector<OpFoldResult> sizes;
+  SmallVector<int64_t> sizes;
   for (utils::IteratorType iter : partial.getIteratorTypesArray())
-    sizes.push_back(
-        rewriter.getIndexAttr(iter == utils::IteratorType::reduction ? 1 : 0));
-  scf::SCFTilingOptions tiling;
-  tiling.setTileSizes(sizes);
-  rewriter.setInsertionPoint(partial);
-  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(partial.getOperation()), tiling);
-  if (failed(tiled))
-    return true;
-  rewriter.replaceOp(partial, tiled->replacements);
+    sizes.push_back(iter == utils::IteratorType::reduction ? 1 : 0);
+  linalg::LinalgOp tiled = tileOnly(rewriter, partial, sizes);
   // Without its unit k dim the step is elementwise, part += A[:, ko, :] *
   // x[ko, :], and vectorizes to `maxRows` multiply-adds; as a one-step
   // contraction it became shuffles.
-  auto step = dyn_cast<linalg::GenericOp>(tiled->tiledOps.front());
-  if (!step)
+  auto step = dyn_cast<linalg::GenericOp>(tiled.getOperation());
+  if (!step || tiled.getOperation() == partial.getOperation())
     return true;
   linalg::ControlDropUnitDims dropOptions;
   dropOptions.rankReductionStrategy =

@@ -20,6 +20,7 @@
 
 #include "ContractionLayout.h"
 #include "SplitMatVec.h"
+#include "Tiling.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -38,6 +39,8 @@ namespace vmapc {
 } // namespace vmapc
 
 using namespace mlir;
+using vmapc::asFoldResults;
+using vmapc::tileOnly;
 
 namespace {
 
@@ -187,14 +190,6 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
   return sizes;
 }
 
-SmallVector<OpFoldResult> asFoldResults(MLIRContext *ctx,
-                                        ArrayRef<int64_t> sizes) {
-  SmallVector<OpFoldResult> r;
-  for (int64_t s : sizes)
-    r.push_back(IntegerAttr::get(IndexType::get(ctx), s));
-  return r;
-}
-
 /// Tiles `op` with `sizes` and fuses the producers `fuse` accepts. Returns
 /// false if nothing was done.
 bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
@@ -226,23 +221,6 @@ bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   if (op->use_empty())
     rewriter.eraseOp(op);
   return true;
-}
-
-/// Tiles `op` with `sizes` without fusion; returns the tiled op (`op`
-/// itself when nothing was tiled).
-linalg::LinalgOp tileOnly(RewriterBase &rewriter, linalg::LinalgOp op,
-                          ArrayRef<int64_t> sizes) {
-  if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
-    return op;
-  scf::SCFTilingOptions tiling;
-  tiling.setTileSizes(asFoldResults(rewriter.getContext(), sizes));
-  rewriter.setInsertionPoint(op);
-  FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(op.getOperation()), tiling);
-  if (failed(result))
-    return op;
-  rewriter.replaceOp(op, result->replacements);
-  return cast<linalg::LinalgOp>(result->tiledOps.front());
 }
 
 /// Number of points of a static iteration space, saturated above
