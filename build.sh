@@ -19,7 +19,8 @@ BUILD_TYPE="${VMAPC_BUILD_TYPE:-Release}"
 LLVM_PREFIX=/usr/lib/llvm-22
 
 PACKAGES=(cmake ninja-build llvm-22-dev libmlir-22-dev mlir-22-tools
-          llvm-22-tools clang-22 libgtest-dev libbenchmark-dev libeigen3-dev
+          llvm-22-tools clang-22 libomp-22-dev libgtest-dev libbenchmark-dev
+          libeigen3-dev
           python3 python3-numpy)
 # What only the sanitized and fuzzing builds need: clang's ASan/UBSan/TSan
 # and libFuzzer runtimes (use_sanitized_build and test-tsan add them).

@@ -159,16 +159,26 @@ private:
   llvm::DenseMap<std::pair<mlir::Value, int64_t>, mlir::Value> materialized;
 };
 
+/// Fails with a diagnostic on `vmap` when a result with `out_axes = none`
+/// depends on a mapped operand (`calleeDims[j]` is set: result j of the
+/// batched callee is batched).
+mlir::LogicalResult
+checkUnmappedResults(mlir::Operation *vmap,
+                     llvm::ArrayRef<std::optional<int64_t>> calleeDims);
+
 /// Moves the batch axis of each result of an expanded `vmapc.vmap` to the
 /// vmap's out_axes: `results[j]` is result j of the call of the batched
 /// callee (batched in the enclosing function or not), whose vmap axis sits
 /// at `calleeDims[j]`. Emits the transposes/broadcasts needed and returns
 /// the final values, or fails with a diagnostic on `vmap` when an
-/// `out_axes = none` result depends on a mapped operand.
+/// `out_axes = none` result depends on a mapped operand. `mapSize` is the
+/// size of the vmap axis in `results`: the vmap's batch size, or the chunk
+/// size when the call computes one chunk of a chunked vmap.
 mlir::FailureOr<llvm::SmallVector<BatchedValue>>
 placeVmapResults(BatchingBuilder &builder, mlir::Operation *vmap,
                  llvm::ArrayRef<BatchedValue> results,
-                 llvm::ArrayRef<std::optional<int64_t>> calleeDims);
+                 llvm::ArrayRef<std::optional<int64_t>> calleeDims,
+                 int64_t mapSize);
 
 /// Attaches the batching rules (BatchingOpInterface external models) to the
 /// vmapc ops and to func.call.

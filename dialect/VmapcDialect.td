@@ -34,6 +34,9 @@ def Vmapc_Float : AnyTypeOf<[F32, F64]>;
 def Vmapc_Integer : AnyTypeOf<[I32, I64]>;
 
 def Vmapc_Tensor : StaticShapeTensorOf<[F32, F64, I1, I32, I64]>;
+// The operands and results of vmapc.vmap, whose batch axis may be dynamic
+// (the verifier allows `?` there, with chunk_size, and nowhere else).
+def Vmapc_BatchTensor : RankedTensorOf<[F32, F64, I1, I32, I64]>;
 def Vmapc_NumericTensor : StaticShapeTensorOf<[F32, F64, I32, I64]>;
 def Vmapc_FloatTensor : StaticShapeTensorOf<[F32, F64]>;
 def Vmapc_PredTensor : StaticShapeTensorOf<[I1]>;

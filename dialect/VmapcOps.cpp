@@ -580,6 +580,11 @@ std::optional<int64_t> axisOf(Attribute attr) {
     return integer.getInt();
   return std::nullopt;
 }
+
+/// A batch size in diagnostics: `?` when dynamic.
+std::string sizeText(int64_t n) {
+  return ShapedType::isDynamic(n) ? std::string("?") : std::to_string(n);
+}
 } // namespace
 
 std::optional<int64_t> VmapOp::getInAxis(unsigned i) {
@@ -628,6 +633,49 @@ LogicalResult VmapOp::verify() {
   std::optional<int64_t> size = getAxisSize();
   if (size && *size < 0)
     return emitOpError("axis_size must be non-negative, got ") << *size;
+  std::optional<int64_t> chunk = getChunkSize();
+  if (chunk && *chunk <= 0)
+    return emitOpError("chunk_size must be positive, got ") << *chunk;
+  if (getParallel() && !chunk)
+    return emitOpError("parallel needs a chunk_size: the chunks are what "
+                       "runs on each core");
+  // `?` may stand only for the batch size, and only in a chunked vmap (the
+  // chunk loop is what serves a size known at run time).
+  auto checkDynamic = [&](StringRef what, unsigned i, Type t,
+                          std::optional<int64_t> axis) -> LogicalResult {
+    auto type = cast<RankedTensorType>(t);
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      if (!type.isDynamicDim(d))
+        continue;
+      if (!axis || d != *axis)
+        return emitOpError() << what << " " << i << " of type " << type
+                             << " is dynamic on dim " << d
+                             << ", which is not its batch axis";
+      if (!chunk)
+        return emitOpError("a dynamic batch size needs a chunk_size (")
+               << what << " " << i << " has type " << type << ")";
+      if (getAxisSize())
+        return emitOpError("axis_size is given but ")
+               << what << " " << i << " has a dynamic batch axis";
+    }
+    return success();
+  };
+  for (auto [i, operand] : llvm::enumerate(getOperands())) {
+    std::optional<int64_t> axis = axisOf(inAxes[i]);
+    int64_t rank = cast<RankedTensorType>(operand.getType()).getRank();
+    if (axis && *axis >= -rank && *axis < rank)
+      axis = *axis < 0 ? *axis + rank : *axis;
+    if (failed(checkDynamic("operand", i, operand.getType(), axis)))
+      return failure();
+  }
+  for (auto [i, result] : llvm::enumerate(getResults())) {
+    std::optional<int64_t> axis = axisOf(outAxes[i]);
+    int64_t rank = cast<RankedTensorType>(result.getType()).getRank();
+    if (axis && *axis >= -rank && *axis < rank)
+      axis = *axis < 0 ? *axis + rank : *axis;
+    if (failed(checkDynamic("result", i, result.getType(), axis)))
+      return failure();
+  }
   std::optional<unsigned> firstMapped;
   for (auto [i, operand] : llvm::enumerate(getOperands())) {
     std::optional<int64_t> axis = axisOf(inAxes[i]);
@@ -647,9 +695,10 @@ LogicalResult VmapOp::verify() {
     if (operandSize != *size) {
       if (firstMapped)
         return emitOpError("mapped axes disagree: operand ")
-               << *firstMapped << " has size " << *size << " on axis "
-               << *getInAxis(*firstMapped) << " but operand " << i
-               << " has size " << operandSize << " on axis " << *getInAxis(i);
+               << *firstMapped << " has size " << sizeText(*size)
+               << " on axis " << *getInAxis(*firstMapped) << " but operand "
+               << i << " has size " << sizeText(operandSize) << " on axis "
+               << *getInAxis(i);
       return emitOpError("operand ")
              << i << " has size " << operandSize << " on its mapped axis "
              << *getInAxis(i) << " but axis_size is " << *size;
@@ -666,11 +715,12 @@ LogicalResult VmapOp::verify() {
       return emitOpError("out_axes[")
              << i << "] = " << *axis << " is out of range for result " << i
              << " of rank " << type.getRank();
-    if (type.getDimSize(*getOutAxis(i)) != *size)
+    if (type.getDimSize(*getOutAxis(i)) != *size) {
       return emitOpError("result ")
-             << i << " has size " << type.getDimSize(*getOutAxis(i))
+             << i << " has size " << sizeText(type.getDimSize(*getOutAxis(i)))
              << " on its batch axis " << *getOutAxis(i)
-             << " but the batch size is " << *size;
+             << " but the batch size is " << sizeText(*size);
+    }
   }
   return success();
 }

@@ -413,19 +413,39 @@ def Vmapc_VmapOp : Vmapc_Op<"vmap", [
     on mapped inputs). `axis_size` is required when no operand is mapped.
     The generic form stores the axes as ArrayAttrs of i64 or unit.
 
+    `chunk_size` (optional, positive) runs the batched callee over chunks
+    of that many elements of the mapped axis, one after another, plus a
+    tail (torch.func.vmap's `chunk_size`, jax.lax.map's `batch_size`): the
+    temporaries of one call are those of one chunk. With `parallel` the
+    chunks run on all cores (an `scf.forall` lowered to OpenMP). A chunked
+    vmap may have a dynamic batch size: its mapped axes (and the batch axes
+    of its mapped results) may then be `?`, and the one compiled kernel
+    serves every size. Lanes never interact, so chunking changes no bit of
+    the results.
+
+    ```mlir
+    %r = vmapc.vmap @f(%x, %w) in_axes [0, none] out_axes [0]
+         chunk_size = 256 parallel
+         : (tensor<?x3xf32>, tensor<3x2xf32>) -> tensor<?x2xf32>
+    ```
+
     ```mlir
     %r = vmapc.vmap @f(%x, %w) in_axes [0, none] out_axes [0]
          : (tensor<8x3xf32>, tensor<3x2xf32>) -> tensor<8x2xf32>
     ```
   }];
   let arguments = (ins FlatSymbolRefAttr:$callee,
-                       Variadic<Vmapc_Tensor>:$operands, ArrayAttr:$in_axes,
-                       ArrayAttr:$out_axes, OptionalAttr<I64Attr>:$axis_size);
-  let results = (outs Variadic<Vmapc_Tensor>:$results);
+                       Variadic<Vmapc_BatchTensor>:$operands,
+                       ArrayAttr:$in_axes, ArrayAttr:$out_axes,
+                       OptionalAttr<I64Attr>:$axis_size,
+                       OptionalAttr<I64Attr>:$chunk_size,
+                       UnitAttr:$parallel);
+  let results = (outs Variadic<Vmapc_BatchTensor>:$results);
   let assemblyFormat = [{
     $callee `(` $operands `)` `in_axes` custom<AxisList>($in_axes)
     `out_axes` custom<AxisList>($out_axes)
-    (`axis_size` `=` $axis_size^)? attr-dict `:`
+    (`axis_size` `=` $axis_size^)? (`chunk_size` `=` $chunk_size^)?
+    (`parallel` $parallel^)? attr-dict `:`
     functional-type($operands, $results)
   }];
   let hasVerifier = 1;
@@ -436,7 +456,8 @@ def Vmapc_VmapOp : Vmapc_Op<"vmap", [
     /// Where result `i`'s batch axis goes, normalized to be non-negative, or
     /// std::nullopt for `none`.
     std::optional<int64_t> getOutAxis(unsigned i);
-    /// The batch size, from `axis_size` or from the first mapped operand.
+    /// The batch size, from `axis_size` or from the first mapped operand;
+    /// ShapedType::kDynamic when the mapped axes are dynamic.
     int64_t getBatchSize();
   }];
 }

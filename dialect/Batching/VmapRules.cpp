@@ -18,23 +18,38 @@
 using namespace mlir;
 using namespace vmapc;
 
-FailureOr<SmallVector<BatchedValue>>
-vmapc::placeVmapResults(BatchingBuilder &builder, Operation *op,
-                        ArrayRef<BatchedValue> results,
-                        ArrayRef<std::optional<int64_t>> calleeDims) {
+LogicalResult
+vmapc::checkUnmappedResults(Operation *op,
+                            ArrayRef<std::optional<int64_t>> calleeDims) {
   auto vmap = cast<VmapOp>(op);
-  // Check every result before emitting anything, so a failure leaves no
-  // half-built ops behind.
   for (auto [j, from] : llvm::enumerate(calleeDims))
     if (from && !vmap.getOutAxis(j))
       return vmap.emitOpError("out_axes[")
              << j << "] is none but result " << j << " of @" << vmap.getCallee()
              << " depends on a mapped operand";
+  return success();
+}
+
+FailureOr<SmallVector<BatchedValue>>
+vmapc::placeVmapResults(BatchingBuilder &builder, Operation *op,
+                        ArrayRef<BatchedValue> results,
+                        ArrayRef<std::optional<int64_t>> calleeDims,
+                        int64_t mapSize) {
+  auto vmap = cast<VmapOp>(op);
+  // Check every result before emitting anything, so a failure leaves no
+  // half-built ops behind.
+  if (failed(checkUnmappedResults(op, calleeDims)))
+    return failure();
   SmallVector<BatchedValue> placed;
   for (auto [j, value] : llvm::enumerate(results)) {
     std::optional<int64_t> from = calleeDims[j];
     std::optional<int64_t> to = vmap.getOutAxis(j);
     auto type = cast<RankedTensorType>(vmap.getResult(j).getType());
+    if (to) {
+      SmallVector<int64_t> shape(type.getShape());
+      shape[*to] = mapSize;
+      type = type.clone(shape);
+    }
     if (!to) {
       placed.push_back(value);
       continue;
@@ -70,6 +85,11 @@ struct VmapRule : BatchingOpInterface::ExternalModel<VmapRule, VmapOp> {
     if (!callee)
       return vmap.emitOpError("'")
              << vmap.getCallee() << "' does not reference a func.func";
+    // A function being batched has static shapes (only a top-level chunked
+    // vmap serves a size known at run time), so this is malformed input.
+    if (ShapedType::isDynamic(vmap.getBatchSize()))
+      return vmap.emitOpError(
+          "with a dynamic batch size cannot be nested in a vmapped function");
     SmallVector<std::optional<int64_t>> innerDims;
     for (unsigned i = 0, e = vmap.getOperands().size(); i < e; ++i)
       innerDims.push_back(vmap.getInAxis(i));
@@ -93,7 +113,10 @@ struct VmapRule : BatchingOpInterface::ExternalModel<VmapRule, VmapOp> {
     for (auto [value, dim] :
          llvm::zip_equal(call.getResults(), outer->resultDims))
       results.push_back({value, dim});
-    return placeVmapResults(builder, op, results, inner->resultDims);
+    // A chunk_size has no effect here: the vmap becomes part of the
+    // enclosing batched computation, whose own vmap decides the chunks.
+    return placeVmapResults(builder, op, results, inner->resultDims,
+                            vmap.getBatchSize());
   }
 };
 } // namespace

@@ -307,7 +307,8 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
         info.anyMapped ? IntegerAttr() : b.getI64IntegerAttr(info.axisSize);
     auto op =
         VmapOp::create(b, loc_, resultTypes, callee.getSymName(), operands,
-                       axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize);
+                       axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize,
+                       /*chunk_size=*/IntegerAttr(), /*parallel=*/false);
     values[&n] = SmallVector<Value, 1>(op->getResults());
     return;
   }

@@ -17,6 +17,9 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -87,14 +90,38 @@ void addBufferization(OpPassManager &pm) {
   // stack, they cost nothing per tile (a malloc/free per 64-element tile
   // was a third of W2's time).
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
-  bufferization::PromoteBuffersToStackPassOptions stackOpts;
-  stackOpts.maxAllocSizeInBytes = 64 * 1024;
+  // Not inside a parallel chunk loop, though: there a stack buffer would
+  // be allocated again by every chunk a thread runs (LLVM's OpenMP lowering
+  // does not hoist it), and a chunk's malloc is amortized over its lanes.
   pm.addNestedPass<func::FuncOp>(
-      bufferization::createPromoteBuffersToStackPass(stackOpts));
+      bufferization::createPromoteBuffersToStackPass([](Value alloc) {
+        constexpr int64_t kMaxStackBytes = 64 * 1024;
+        auto type = dyn_cast<MemRefType>(alloc.getType());
+        if (!type || !type.hasStaticShape() ||
+            !alloc.getDefiningOp<memref::AllocOp>() ||
+            alloc.getDefiningOp()->getParentOfType<scf::ForallOp>())
+          return false;
+        int64_t bytes = llvm::divideCeil(type.getElementTypeBitWidth(), 8);
+        return type.getNumElements() * bytes <= kMaxStackBytes;
+      }));
   // Temporaries that did not fuse away are freed; results are out-params
   // by now, so this never copies a result (it would, before the step above).
   bufferization::BufferDeallocationPipelineOptions deallocOpts;
   bufferization::buildBufferDeallocationPipeline(pm, deallocOpts);
+  pm.addPass(createCanonicalizerPass());
+}
+
+/// The chunk loop of a parallel vmap (an scf.forall, kept through
+/// bufferization so that buffer hoisting and deallocation see one chunk's
+/// temporaries as private to its iteration) -> an OpenMP worksharing loop.
+void addParallelChunks(OpPassManager &pm, unsigned numThreads) {
+  pm.addPass(createForallToParallelLoopPass());
+  ConvertSCFToOpenMPPassOptions ompOpts;
+  ompOpts.numThreads = numThreads;
+  pm.addPass(createConvertSCFToOpenMPPass(ompOpts));
+  // The conversion wraps each loop body in a memref.alloca_scope; with no
+  // stack buffers in it (see addBufferization) the canonicalizer inlines it,
+  // which the control-flow lowering below needs (the scope holds one block).
   pm.addPass(createCanonicalizerPass());
 }
 
@@ -133,6 +160,8 @@ void addLowerToLLVM(OpPassManager &pm) {
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  // Block arguments and operands of the omp regions (the parallel chunks).
+  pm.addPass(createConvertOpenMPToLLVMPass());
   // Vectorized transfers use ub.poison as their padding value.
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
@@ -156,6 +185,7 @@ void vmapc::buildVmapcLowerToLLVMPipeline(OpPassManager &pm,
   if (options.vectorize)
     addTileAndVectorize(pm);
   addBufferization(pm);
+  addParallelChunks(pm, options.numThreads);
   addLowerToLLVM(pm);
 }
 

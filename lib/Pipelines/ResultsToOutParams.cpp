@@ -34,6 +34,7 @@ struct ResultsToOutParamsPass
     if (failed(bufferization::promoteBufferResultsToOutParams(getOperation(),
                                                               options)))
       return signalPassFailure();
+    getOperation().walk([](func::FuncOp func) { forwardDynamicAllocs(func); });
     // memref.copy between non-contiguous buffers lowers to a call into
     // MLIR's C runner library, which the JIT does not load: copy with
     // linalg.copy, which becomes loops. Contiguous copies stay memref.copy
@@ -51,6 +52,32 @@ struct ResultsToOutParamsPass
                              copy.getTarget());
       copy.erase();
     });
+  }
+
+  /// Upstream promotion writes a result of dynamic shape (a chunked vmap
+  /// over a batch known at run time) by allocating it and copying it into
+  /// the out-param at the end. The out-param has the result's shape (the
+  /// runtime allocates it so), so the kernel can compute straight into it:
+  /// replace the alloc by the argument and drop the copy.
+  static void forwardDynamicAllocs(func::FuncOp func) {
+    if (func.isExternal())
+      return;
+    SmallVector<linalg::CopyOp> copies;
+    func.walk([&](linalg::CopyOp copy) { copies.push_back(copy); });
+    for (linalg::CopyOp copy : copies) {
+      Value from = copy.getInputs()[0], to = copy.getOutputs()[0];
+      auto alloc = from.getDefiningOp<memref::AllocOp>();
+      auto arg = dyn_cast<BlockArgument>(to);
+      if (!alloc || alloc.getType().hasStaticShape() || !arg ||
+          arg.getOwner() != &func.getBody().front() ||
+          alloc->getBlock() != copy->getBlock() ||
+          alloc.getType() != arg.getType() || !arg.hasOneUse() ||
+          !isa<func::ReturnOp>(copy->getNextNode()))
+        continue;
+      copy.erase();
+      alloc.replaceAllUsesWith(arg);
+      alloc.erase();
+    }
   }
 
   /// Every result becomes its own out-param, so a buffer returned twice

@@ -26,6 +26,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/Module.h"
@@ -34,6 +35,9 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "llvm/ADT/DenseMap.h"
+
+#include <cstdlib>
 #include <mutex>
 
 using namespace mlir;
@@ -89,17 +93,20 @@ std::optional<DType> dtypeOf(Type t) {
 
 std::optional<TensorSpec> specOf(Type t) {
   auto shaped = dyn_cast<ShapedType>(t);
-  if (!shaped || !shaped.hasStaticShape())
+  if (!shaped || !shaped.hasRank())
     return std::nullopt;
   std::optional<DType> dtype = dtypeOf(shaped.getElementType());
   if (!dtype)
     return std::nullopt;
-  return TensorSpec{*dtype, std::vector<int64_t>(shaped.getShape().begin(),
-                                                 shaped.getShape().end())};
+  TensorSpec spec{*dtype, {}};
+  for (int64_t d : shaped.getShape())
+    spec.shape.push_back(ShapedType::isDynamic(d) ? TensorSpec::kDynamic : d);
+  return spec;
 }
 
 /// The signature of a function type whose inputs and results are all
-/// static-shape tensors or memrefs of the dialect's element types.
+/// ranked tensors or memrefs of the dialect's element types, with dynamic
+/// dims only where an input gives their size (the batch size).
 std::optional<FunctionSignature> signatureOf(StringRef name,
                                              FunctionType type) {
   FunctionSignature sig;
@@ -116,7 +123,78 @@ std::optional<FunctionSignature> signatureOf(StringRef name,
       return std::nullopt;
     sig.outputs.push_back(*spec);
   }
+  bool dynamicInput = llvm::any_of(
+      sig.inputs, [](const TensorSpec &t) { return t.isDynamic(); });
+  bool dynamicOutput = llvm::any_of(
+      sig.outputs, [](const TensorSpec &t) { return t.isDynamic(); });
+  if (dynamicOutput && !dynamicInput)
+    return std::nullopt;
   return sig;
+}
+
+constexpr const char *kCallableTypes =
+    "its inputs and results must all be ranked tensors of f32, f64, i1, i32 "
+    "or i64, with dynamic dims ('?', the batch size) only if an input has "
+    "one";
+
+//===----------------------------------------------------------------------===//
+// Allocation tracking
+//===----------------------------------------------------------------------===//
+
+/// Counters behind CompiledModule::allocationStats. The compiled code's
+/// malloc/free are bound to the wrappers below (a JIT symbol defined in
+/// the module's own library takes precedence over the process's).
+struct AllocationTracker {
+  std::mutex mutex;
+  llvm::DenseMap<void *, size_t> sizes;
+  CompiledModule::AllocationStats stats;
+
+  static AllocationTracker &get() {
+    static AllocationTracker *tracker = new AllocationTracker();
+    return *tracker;
+  }
+};
+
+extern "C" void *vmapcTrackedMalloc(size_t size) {
+  void *p = std::malloc(size);
+  if (!p)
+    return p;
+  AllocationTracker &t = AllocationTracker::get();
+  std::lock_guard<std::mutex> lock(t.mutex);
+  t.sizes[p] = size;
+  t.stats.liveBytes += size;
+  t.stats.peakBytes = std::max(t.stats.peakBytes, t.stats.liveBytes);
+  ++t.stats.allocations;
+  return p;
+}
+
+extern "C" void vmapcTrackedFree(void *p) {
+  if (!p)
+    return;
+  {
+    AllocationTracker &t = AllocationTracker::get();
+    std::lock_guard<std::mutex> lock(t.mutex);
+    auto it = t.sizes.find(p);
+    if (it != t.sizes.end()) {
+      t.stats.liveBytes -= it->second;
+      t.sizes.erase(it);
+    }
+  }
+  std::free(p);
+}
+
+/// Whether the lowered module runs parallel chunk loops (omp.parallel),
+/// and so needs the OpenMP runtime.
+bool usesOpenMP(ModuleOp module) {
+  bool found = false;
+  module.walk([&](Operation *op) {
+    if (op->getDialect() && op->getDialect()->getNamespace() == "omp") {
+      found = true;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return found;
 }
 
 /// "file:line:col: error: message" for each error diagnostic.
@@ -138,6 +216,7 @@ DialectRegistry &pipelineRegistry() {
     r->insert<vmapc::VmapcDialect>();
     registerBuiltinDialectTranslation(*r);
     registerLLVMDialectTranslation(*r);
+    registerOpenMPDialectTranslation(*r);
     return r;
   }();
   return *registry;
@@ -169,9 +248,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       if (auto sig = signatureOf(func.getSymName(), func.getFunctionType()))
         result->functions[func.getSymName()].signature = *sig;
       else
-        result->uncallable[func.getSymName()] =
-            "its inputs and results must all be static-shape tensors of "
-            "f32, f64, i1, i32 or i64";
+        result->uncallable[func.getSymName()] = kCallableTypes;
     } else if (auto func = dyn_cast<LLVM::LLVMFuncOp>(op)) {
       auto io = func->getAttrOfType<TypeAttr>("vmapc.io_type");
       if (func.isExternal() || !io || !isa<FunctionType>(io.getValue()))
@@ -199,6 +276,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       LowerToLLVMOptions pipelineOptions;
       pipelineOptions.targetCpu = options.targetCpu;
       pipelineOptions.targetFeatures = options.targetFeatures;
+      pipelineOptions.numThreads = options.numThreads;
       buildVmapcLowerToLLVMPipeline(pm, pipelineOptions);
       if (failed(pm.run(*lowered)))
         return makeError(diagnostics.empty() ? "lowering to LLVM failed"
@@ -249,11 +327,27 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   engineOptions.jitCodeGenOptLevel = codegenLevel;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
+  // Parallel chunk loops call into LLVM's OpenMP runtime (__kmpc_*).
+  llvm::SmallVector<StringRef, 1> libraries;
+  if (usesOpenMP(*lowered))
+    libraries.push_back(VMAPC_OMP_LIBRARY);
+  engineOptions.sharedLibPaths = libraries;
   auto engine =
       ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));
   if (!engine)
     return engine.takeError();
   result->engine = std::move(*engine);
+  if (options.trackAllocations)
+    result->engine->registerSymbols([](llvm::orc::MangleAndInterner mangle) {
+      llvm::orc::SymbolMap symbols;
+      symbols[mangle("malloc")] = {
+          llvm::orc::ExecutorAddr::fromPtr(&vmapcTrackedMalloc),
+          llvm::JITSymbolFlags::Exported};
+      symbols[mangle("free")] = {
+          llvm::orc::ExecutorAddr::fromPtr(&vmapcTrackedFree),
+          llvm::JITSymbolFlags::Exported};
+      return symbols;
+    });
 
   for (auto &entry : result->functions) {
     auto packed = result->engine->lookupPacked(entry.getKey());
@@ -310,6 +404,61 @@ CompiledModule::signature(llvm::StringRef name) const {
   return it->getValue().signature;
 }
 
+namespace {
+/// The batch size that the dynamic dims of `inputs` give (std::nullopt when
+/// the signature has none), or an error when they disagree.
+llvm::Expected<std::optional<int64_t>>
+batchSizeOf(StringRef name, ArrayRef<TensorRef> inputs,
+            const std::vector<TensorSpec> &expected) {
+  std::optional<int64_t> batch;
+  std::string firstAt;
+  for (size_t i = 0; i < inputs.size() && i < expected.size(); ++i) {
+    const std::vector<int64_t> &want = expected[i].shape;
+    const std::vector<int64_t> &got = inputs[i].shape;
+    if (want.size() != got.size())
+      continue; // Reported with the shapes.
+    for (size_t d = 0; d < want.size(); ++d) {
+      if (want[d] != TensorSpec::kDynamic)
+        continue;
+      std::string at = "input " + std::to_string(i) + " dim " +
+                       std::to_string(d);
+      if (!batch) {
+        batch = got[d];
+        firstAt = at;
+      } else if (*batch != got[d]) {
+        return makeError("'" + name + "' has one batch size for all its "
+                         "dynamic dims, but " + firstAt + " is " +
+                         llvm::Twine(*batch) + " and " + at + " is " +
+                         llvm::Twine(got[d]));
+      }
+    }
+  }
+  return batch;
+}
+
+/// `specs` with every dynamic dim set to `batch`.
+std::vector<TensorSpec> resolve(std::vector<TensorSpec> specs,
+                                std::optional<int64_t> batch) {
+  for (TensorSpec &spec : specs)
+    for (int64_t &d : spec.shape)
+      if (d == TensorSpec::kDynamic && batch)
+        d = *batch;
+  return specs;
+}
+} // namespace
+
+llvm::Expected<std::vector<TensorSpec>>
+CompiledModule::outputSpecs(llvm::StringRef name,
+                            llvm::ArrayRef<TensorRef> inputs) const {
+  auto sig = signature(name);
+  if (!sig)
+    return sig.takeError();
+  auto batch = batchSizeOf(name, inputs, sig->inputs);
+  if (!batch)
+    return batch.takeError();
+  return resolve(sig->outputs, *batch);
+}
+
 llvm::Error CompiledModule::invoke(llvm::StringRef name,
                                    llvm::ArrayRef<TensorRef> inputs,
                                    llvm::ArrayRef<TensorRef> outputs) const {
@@ -318,12 +467,16 @@ llvm::Error CompiledModule::invoke(llvm::StringRef name,
     return sig.takeError();
   auto it = functions.find(name);
   const FunctionSignature &s = *sig;
+  auto batch = batchSizeOf(name, inputs, s.inputs);
+  if (!batch)
+    return batch.takeError();
   auto check = [&](llvm::ArrayRef<TensorRef> given,
-                   const std::vector<TensorSpec> &expected,
+                   const std::vector<TensorSpec> &declared,
                    StringRef what) -> llvm::Error {
-    if (given.size() != expected.size())
-      return makeError("'" + name + "' takes " + llvm::Twine(expected.size()) +
+    if (given.size() != declared.size())
+      return makeError("'" + name + "' takes " + llvm::Twine(declared.size()) +
                        " " + what + "s, got " + llvm::Twine(given.size()));
+    std::vector<TensorSpec> expected = resolve(declared, *batch);
     for (size_t i = 0; i < given.size(); ++i) {
       const TensorRef &t = given[i];
       if (t.dtype != expected[i].dtype || t.shape != expected[i].shape)
@@ -381,14 +534,27 @@ llvm::Error CompiledModule::invoke(llvm::StringRef name,
 llvm::Expected<std::vector<HostTensor>>
 CompiledModule::invoke(llvm::StringRef name,
                        llvm::ArrayRef<TensorRef> inputs) const {
-  auto sig = signature(name);
-  if (!sig)
-    return sig.takeError();
+  auto specs = outputSpecs(name, inputs);
+  if (!specs)
+    return specs.takeError();
   std::vector<HostTensor> results;
-  for (const TensorSpec &spec : sig->outputs)
+  for (const TensorSpec &spec : *specs)
     results.emplace_back(spec.dtype, spec.shape);
   std::vector<TensorRef> refs(results.begin(), results.end());
   if (llvm::Error err = invoke(name, inputs, refs))
     return std::move(err);
   return results;
+}
+
+CompiledModule::AllocationStats CompiledModule::allocationStats() {
+  AllocationTracker &t = AllocationTracker::get();
+  std::lock_guard<std::mutex> lock(t.mutex);
+  return t.stats;
+}
+
+void CompiledModule::resetAllocationStats() {
+  AllocationTracker &t = AllocationTracker::get();
+  std::lock_guard<std::mutex> lock(t.mutex);
+  t.stats.peakBytes = t.stats.liveBytes;
+  t.stats.allocations = 0;
 }

@@ -141,7 +141,8 @@ void addRandomVmap(mlir::ModuleOp module, mlir::func::FuncOp callee,
       b, callee.getLoc(), resultTypes, callee.getSymName(),
       llvm::SmallVector<mlir::Value>(entry->getArguments()),
       b.getArrayAttr(inAxes), b.getArrayAttr(outAxes),
-      anyMapped ? nullptr : b.getI64IntegerAttr(kBatch));
+      anyMapped ? nullptr : b.getI64IntegerAttr(kBatch),
+      /*chunk_size=*/nullptr, /*parallel=*/false);
   mlir::func::ReturnOp::create(b, callee.getLoc(), vmap.getResults());
 }
 

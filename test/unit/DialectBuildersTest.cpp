@@ -329,7 +329,8 @@ TEST_F(DialectBuildersTest, Vmap) {
   ArrayAttr outAxes = builder.getArrayAttr({builder.getI64IntegerAttr(1)});
   auto vmap =
       VmapOp::create(builder, loc, TypeRange{tensor({2, 8}, f32())}, "f",
-                     ValueRange{x, w}, inAxes, outAxes, IntegerAttr());
+                     ValueRange{x, w}, inAxes, outAxes, IntegerAttr(),
+                     IntegerAttr(), false);
   EXPECT_EQ(vmap.getInAxis(0), std::optional<int64_t>(1));
   EXPECT_EQ(vmap.getInAxis(1), std::nullopt);
   EXPECT_EQ(vmap.getOutAxis(0), std::optional<int64_t>(1));
@@ -343,7 +344,8 @@ TEST_F(DialectBuildersTest, Vmap) {
       builder, loc, TypeRange{tensor({5, 2}, f32())}, "f", ValueRange{z, v},
       builder.getArrayAttr(
           {builder.getI64IntegerAttr(0), builder.getI64IntegerAttr(2)}),
-      builder.getArrayAttr({builder.getI64IntegerAttr(0)}), IntegerAttr());
+      builder.getArrayAttr({builder.getI64IntegerAttr(0)}), IntegerAttr(),
+      IntegerAttr(), false);
   expectRejected(bad, "mapped axes disagree: operand 0 has size 5 on axis 0 "
                       "but operand 1 has size 4 on axis 2");
   bad->erase();
@@ -352,7 +354,7 @@ TEST_F(DialectBuildersTest, Vmap) {
   auto wrongResult = VmapOp::create(
       builder, loc, TypeRange{tensor({8, 3}, f32())}, "f", ValueRange{x, w},
       inAxes, builder.getArrayAttr({builder.getI64IntegerAttr(0)}),
-      IntegerAttr());
+      IntegerAttr(), IntegerAttr(), false);
   (void)wrongResult;
   expectRejected(*module, "result 0 of type 'tensor<8x3xf32>' with its batch "
                           "axis removed is 'tensor<3xf32>' but callee @f "

@@ -2,6 +2,7 @@
 //-*-===//
 //
 //   vmapc-run FILE.mlir -e FUNC [--arg=X.npy ...] [--out=PREFIX]
+//             [--threads=N]
 //
 // Compiles FILE (vmapc, linalg or LLVM dialect) with the JIT runtime, runs
 // FUNC on the .npy inputs and prints each result in the stable text format
@@ -36,6 +37,11 @@ static cl::opt<std::string>
 static cl::opt<std::string> targetCpu(cl::cat(toolOptions), "target-cpu",
                                       cl::desc("Target CPU (default: host)"),
                                       cl::init("host"));
+// The LLVM libraries already register a `threads` option of their own, so
+// --threads is taken out of argv before LLVM's parser sees the rest.
+static cl::extrahelp threadsHelp(
+    "\n  --threads=<N>  Threads of parallel vmaps (default: OMP_NUM_THREADS, "
+    "else all cores)\n");
 static cl::opt<bool> dumpMlir(cl::cat(toolOptions), "dump-mlir",
                               cl::desc("Print the lowered LLVM-dialect module "
                                        "before the results"));
@@ -53,10 +59,44 @@ static cl::opt<bool> dumpLlvm(cl::cat(toolOptions), "dump-llvm-ir",
   std::exit(1);
 }
 
+/// Removes `--threads=N` / `--threads N` (one or two dashes) from argv and
+/// returns N, 0 when absent.
+static unsigned takeThreadsOption(int &argc, char **argv) {
+  unsigned threads = 0;
+  int out = 1;
+  for (int i = 1; i < argc; ++i) {
+    StringRef arg(argv[i]);
+    StringRef rest;
+    if (!arg.consume_front("--") && !arg.consume_front("-")) {
+      argv[out++] = argv[i];
+      continue;
+    }
+    if (arg == "threads") {
+      if (i + 1 >= argc)
+        fail("--threads needs a value");
+      rest = argv[++i];
+    } else if (arg.consume_front("threads=")) {
+      rest = arg;
+    } else {
+      argv[out++] = argv[i];
+      continue;
+    }
+    long long n;
+    if (rest.getAsInteger(10, n) || n <= 0 || n > 4096)
+      fail("--threads must be a whole number from 1 to 4096, got '" + rest +
+           "'");
+    threads = static_cast<unsigned>(n);
+  }
+  argc = out;
+  argv[argc] = nullptr;
+  return threads;
+}
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   // Only our own options in --help, not every LLVM backend flag.
   cl::HideUnrelatedOptions(toolOptions);
+  unsigned threads = takeThreadsOption(argc, argv);
   cl::ParseCommandLineOptions(argc, argv, "vmapc JIT runner\n");
 
   auto buffer = MemoryBuffer::getFileOrSTDIN(inputFile);
@@ -65,6 +105,7 @@ int main(int argc, char **argv) {
 
   vmapc::CompileOptions options;
   options.targetCpu = targetCpu;
+  options.numThreads = threads;
   options.keepIR = dumpMlir || dumpLlvm;
   auto compiled = vmapc::CompiledModule::compileSource(
       (*buffer)->getBuffer(),
@@ -87,7 +128,18 @@ int main(int argc, char **argv) {
     if (!tensor)
       fail(toString(tensor.takeError()));
     const vmapc::TensorSpec &want = sig->inputs[i];
-    if (tensor->dtype() != want.dtype || tensor->shape() != want.shape)
+    // A dynamic dim (the batch size) takes any size; invoke checks that
+    // all of them agree.
+    auto fits = [&](const std::vector<int64_t> &shape) {
+      if (shape.size() != want.shape.size())
+        return false;
+      for (size_t d = 0; d < shape.size(); ++d)
+        if (want.shape[d] != vmapc::TensorSpec::kDynamic &&
+            want.shape[d] != shape[d])
+          return false;
+      return true;
+    };
+    if (tensor->dtype() != want.dtype || !fits(tensor->shape()))
       fail("argument " + Twine(i) + " of '" + entry + "' must be " +
            want.str() + ", but '" + path + "' holds " +
            vmapc::typeToString(tensor->dtype(), tensor->shape()));

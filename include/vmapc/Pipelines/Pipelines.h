@@ -32,6 +32,12 @@ struct LowerToLLVMOptions
       llvm::cl::desc("Tile, fuse per tile and vectorize through the vector "
                      "dialect (off: plain loops, left to LLVM)"),
       llvm::cl::init(true)};
+  Option<unsigned> numThreads{
+      *this, "num-threads",
+      llvm::cl::desc("Threads of a parallel vmap's chunk loop (0: the "
+                     "OpenMP runtime's default, OMP_NUM_THREADS or all "
+                     "cores)"),
+      llvm::cl::init(0)};
 };
 
 /// vmapc (vmaps included) -> LLVM dialect: batching, conversion to linalg,

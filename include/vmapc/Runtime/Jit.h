@@ -18,6 +18,8 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,15 +38,30 @@ struct CompileOptions {
   std::string targetFeatures;
   /// LLVM optimization level (0-3).
   unsigned optLevel = 3;
+  /// Threads of parallel vmaps (chunk loops run by the OpenMP runtime);
+  /// 0 leaves it to the runtime (OMP_NUM_THREADS, else all cores).
+  unsigned numThreads = 0;
+  /// Route the compiled code's malloc/free through counters
+  /// (allocationStats()), to measure its temporary memory.
+  bool trackAllocations = false;
   /// Keep the lowered LLVM-dialect MLIR and the optimized LLVM IR as text,
   /// for loweredMLIR() / llvmIR() (costs some compile time).
   bool keepIR = false;
 };
 
-/// Element type and shape of one function input or output.
+/// Element type and shape of one function input or output. A dim of
+/// kDynamic is the batch size of a kernel compiled for any batch size (a
+/// chunked vmap over a `?` axis): every such dim of one call has the same
+/// size, which the inputs give.
 struct TensorSpec {
+  static constexpr int64_t kDynamic = -1;
+
   DType dtype = DType::F32;
   std::vector<int64_t> shape;
+
+  bool isDynamic() const {
+    return std::find(shape.begin(), shape.end(), kDynamic) != shape.end();
+  }
 
   std::string str() const { return typeToString(dtype, shape); }
 };
@@ -89,6 +106,24 @@ public:
   /// As above, allocating the outputs.
   llvm::Expected<std::vector<HostTensor>>
   invoke(llvm::StringRef name, llvm::ArrayRef<TensorRef> inputs) const;
+
+  /// The output shapes of `name` for these inputs (dynamic dims resolved to
+  /// the batch size the inputs give), or an error if they do not fit.
+  llvm::Expected<std::vector<TensorSpec>>
+  outputSpecs(llvm::StringRef name, llvm::ArrayRef<TensorRef> inputs) const;
+
+  /// Heap use of compiled code in modules compiled with
+  /// CompileOptions::trackAllocations (all such modules of the process
+  /// together): bytes live now, the most live at once since the last
+  /// reset, and the number of allocations.
+  struct AllocationStats {
+    size_t liveBytes = 0;
+    size_t peakBytes = 0;
+    size_t allocations = 0;
+  };
+  static AllocationStats allocationStats();
+  /// Restarts the peak at the bytes live now and the count at 0.
+  static void resetAllocationStats();
 
   /// The LLVM-dialect module after the pipeline, and the optimized LLVM IR
   /// handed to the backend (empty unless CompileOptions::keepIR).

@@ -57,11 +57,12 @@ inline const char *dtypeName(DType t) {
 
 inline bool isFloat(DType t) { return t == DType::F32 || t == DType::F64; }
 
-/// "[2, 3]" for diagnostics.
+/// "[2, 3]" for diagnostics; a negative (dynamic) dim prints as "?".
 inline std::string shapeToString(const std::vector<int64_t> &shape) {
   std::string s = "[";
   for (size_t i = 0; i < shape.size(); ++i)
-    s += (i ? ", " : "") + std::to_string(shape[i]);
+    s += (i ? ", " : "") + (shape[i] < 0 ? std::string("?")
+                                         : std::to_string(shape[i]));
   return s + "]";
 }
 

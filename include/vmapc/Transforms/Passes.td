@@ -65,7 +65,10 @@ def VmapcBatch : Pass<"vmapc-batch", "::mlir::ModuleOp"> {
     functions that cannot be batched (external or multi-block callees).
   }];
   let dependentDialects = ["::vmapc::VmapcDialect",
-                           "::mlir::func::FuncDialect"];
+                           "::mlir::func::FuncDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
 }
 
 #endif // VMAPC_TRANSFORMS_PASSES_TD

@@ -12,6 +12,8 @@
 //===----------------------------------------------------------------------===//
 #include "vmapc/Transforms/Passes.h"
 
+#include "ChunkLoop.h"
+
 #include "dialect/Batching.h"
 #include "dialect/VmapcDialect.h"
 #include "dialect/VmapcOps.h"
@@ -439,27 +441,45 @@ LogicalResult FunctionBatcher::expand(VmapOp vmap) {
   SmallVector<std::optional<int64_t>> dims;
   for (unsigned i = 0, e = vmap.getOperands().size(); i < e; ++i)
     dims.push_back(vmap.getInAxis(i));
+  bool chunked = isChunked(vmap);
+  // A chunked vmap's copy serves one chunk; the loop around it the batch.
+  int64_t size = chunked ? *vmap.getChunkSize() : vmap.getBatchSize();
   FailureOr<BatchedFunction> batched =
-      getBatchedFunction(vmap, callee, dims, vmap.getBatchSize());
+      getBatchedFunction(vmap, callee, dims, size);
   if (failed(batched))
     return failure();
+  if (failed(checkUnmappedResults(vmap, batched->resultDims)))
+    return failure();
+
+  // Moves the batch axes of one call's results to out_axes. The enclosing
+  // function is not batched: results are plain values.
+  auto place = [&](OpBuilder &builder,
+                   ValueRange callResults) -> FailureOr<SmallVector<Value>> {
+    PassBatchingBuilder helpers(builder, size, *this, /*block=*/nullptr);
+    SmallVector<BatchedValue> results = llvm::map_to_vector(
+        callResults, [](Value v) { return BatchedValue::unbatched(v); });
+    FailureOr<SmallVector<BatchedValue>> placed =
+        placeVmapResults(helpers, vmap, results, batched->resultDims, size);
+    if (failed(placed))
+      return failure();
+    return llvm::map_to_vector(*placed,
+                               [](const BatchedValue &v) { return v.value; });
+  };
 
   OpBuilder builder(vmap);
-  auto call = func::CallOp::create(builder, vmap.getLoc(), batched->func,
-                                   vmap.getOperands());
-  // The enclosing function is not batched: results are plain values.
-  PassBatchingBuilder helpers(builder, vmap.getBatchSize(), *this,
-                              /*block=*/nullptr);
-  SmallVector<BatchedValue> results = llvm::map_to_vector(
-      call.getResults(), [](Value v) { return BatchedValue::unbatched(v); });
-  FailureOr<SmallVector<BatchedValue>> placed =
-      placeVmapResults(helpers, vmap, results, batched->resultDims);
-  if (failed(placed)) {
-    call.erase();
-    return failure();
+  FailureOr<SmallVector<Value>> results;
+  if (chunked) {
+    results = buildChunkLoop(builder, vmap, *batched, place);
+  } else {
+    auto call = func::CallOp::create(builder, vmap.getLoc(), batched->func,
+                                     vmap.getOperands());
+    results = place(builder, call.getResults());
+    if (failed(results))
+      call.erase();
   }
-  vmap.replaceAllUsesWith(llvm::map_to_vector(
-      *placed, [](const BatchedValue &v) { return v.value; }));
+  if (failed(results))
+    return failure();
+  vmap.replaceAllUsesWith(*results);
   vmap.erase();
   return success();
 }
