@@ -23,7 +23,7 @@
 // NOFUNC:  vmapc-run: error: no function 'nope' in the module (callable: f)
 // NOFILE:  vmapc-run: error: cannot read '{{.*}}none.mlir'
 // PARSE:   vmapc-run: error: {{.*}}bad.mlir:3:{{[0-9]+}}: error: {{.*}}vmapc.bogus
-// UNCALLABLE: vmapc-run: error: function 'takes_index' cannot be called: its inputs and results must all be static-shape tensors
+// UNCALLABLE: vmapc-run: error: function 'takes_index' cannot be called: its inputs and results must all be ranked tensors of f32, f64, i1, i32 or i64
 // OK:      tensor<3xf32> [2, 4, 6]
 func.func @f(%x: tensor<3xf32>) -> tensor<3xf32> {
   %0 = "vmapc.add"(%x, %x) : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>

@@ -63,7 +63,14 @@ struct TensorSpec {
     return std::find(shape.begin(), shape.end(), kDynamic) != shape.end();
   }
 
-  std::string str() const { return typeToString(dtype, shape); }
+  /// "f32[?, 3]".
+  std::string str() const {
+    std::string s = std::string(dtypeName(dtype)) + "[";
+    for (size_t i = 0; i < shape.size(); ++i)
+      s += (i ? ", " : "") +
+           (shape[i] == kDynamic ? std::string("?") : std::to_string(shape[i]));
+    return s + "]";
+  }
 };
 
 /// What a compiled function takes and returns.

@@ -57,12 +57,11 @@ inline const char *dtypeName(DType t) {
 
 inline bool isFloat(DType t) { return t == DType::F32 || t == DType::F64; }
 
-/// "[2, 3]" for diagnostics; a negative (dynamic) dim prints as "?".
+/// "[2, 3]" for diagnostics.
 inline std::string shapeToString(const std::vector<int64_t> &shape) {
   std::string s = "[";
   for (size_t i = 0; i < shape.size(); ++i)
-    s += (i ? ", " : "") + (shape[i] < 0 ? std::string("?")
-                                         : std::to_string(shape[i]));
+    s += (i ? ", " : "") + std::to_string(shape[i]);
   return s + "]";
 }
 
