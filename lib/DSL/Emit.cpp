@@ -45,8 +45,13 @@ Type elementType(MLIRContext &ctx, DType d) {
   return {};
 }
 
+/// A dim of -1 is the batch size of a kernel compiled for any batch size.
 RankedTensorType tensorType(MLIRContext &ctx, DType d, const Shape &shape) {
-  return RankedTensorType::get(shape, elementType(ctx, d));
+  SmallVector<int64_t> dims(shape.begin(), shape.end());
+  for (int64_t &dim : dims)
+    if (dim == -1)
+      dim = ShapedType::kDynamic;
+  return RankedTensorType::get(dims, elementType(ctx, d));
 }
 
 const char *comparePredicateName(Cmp c) {
@@ -308,7 +313,9 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
     auto op =
         VmapOp::create(b, loc_, resultTypes, callee.getSymName(), operands,
                        axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize,
-                       /*chunk_size=*/IntegerAttr(), /*parallel=*/false);
+                       info.chunkSize ? b.getI64IntegerAttr(*info.chunkSize)
+                                      : IntegerAttr(),
+                       info.parallel);
     values[&n] = SmallVector<Value, 1>(op->getResults());
     return;
   }

@@ -27,7 +27,9 @@ struct VmapInfo {
   std::shared_ptr<const Subgraph> callee;
   std::vector<std::optional<int64_t>> inAxes;  // normalized, per operand
   std::vector<std::optional<int64_t>> outAxes; // normalized, per result
-  int64_t axisSize = 0;
+  int64_t axisSize = 0; // -1: known only at run time
+  std::optional<int64_t> chunkSize;
+  bool parallel = false;
   bool anyMapped = false;
   std::vector<TensorSpec> results;
 };

@@ -13,6 +13,7 @@
 #include "Emit.h"
 
 #include "vmapc/Runtime/Jit.h"
+#include "vmapc/dsl/Transforms.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -29,10 +30,20 @@ namespace detail {
 namespace {
 std::atomic<size_t> compilations{0};
 
+/// "f32[?, 3]": a -1 dim is the batch size of a kernel for any batch size.
+std::string specToString(const TensorSpec &spec) {
+  std::string s = std::string(dtypeName(spec.dtype)) + "[";
+  for (size_t i = 0; i < spec.shape.size(); ++i)
+    s += (i ? ", " : "") + (spec.shape[i] == -1
+                                ? std::string("?")
+                                : std::to_string(spec.shape[i]));
+  return s + "]";
+}
+
 std::string specsToString(const std::vector<TensorSpec> &specs) {
   std::string s = "(";
   for (size_t i = 0; i < specs.size(); ++i)
-    s += (i ? ", " : "") + typeToString(specs[i].dtype, specs[i].shape);
+    s += (i ? ", " : "") + specToString(specs[i]);
   return s + ")";
 }
 
@@ -77,7 +88,8 @@ size_t cacheSize(const KernelCache &cache) {
 
 namespace {
 std::shared_ptr<const CompiledKernel>
-compile(const std::vector<TensorSpec> &args, const TraceBody &body) {
+compile(const std::vector<TensorSpec> &args, const TraceBody &body,
+        unsigned numThreads) {
   std::shared_ptr<Subgraph> g = traceFunction(args, body);
   auto kernel = std::make_shared<CompiledKernel>();
   kernel->args = args;
@@ -98,6 +110,7 @@ compile(const std::vector<TensorSpec> &args, const TraceBody &body) {
 
   CompileOptions options;
   options.keepIR = true;
+  options.numThreads = numThreads;
   auto compiled = CompiledModule::compile(*module, options);
   if (!compiled)
     throw Error("jit: compiling the function for arguments " +
@@ -115,13 +128,13 @@ compile(const std::vector<TensorSpec> &args, const TraceBody &body) {
 
 std::shared_ptr<const CompiledKernel>
 lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
-                const TraceBody &body) {
+                const TraceBody &body, unsigned numThreads) {
   std::vector<int64_t> key = keyOf(args);
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.kernels.find(key);
   if (it != cache.kernels.end())
     return it->second;
-  std::shared_ptr<const CompiledKernel> kernel = compile(args, body);
+  std::shared_ptr<const CompiledKernel> kernel = compile(args, body, numThreads);
   cache.kernels.emplace(std::move(key), kernel);
   return kernel;
 }
@@ -132,6 +145,26 @@ const std::vector<TensorSpec> &argSpecs(const CompiledKernel &kernel) {
 const std::vector<TensorSpec> &resultSpecs(const CompiledKernel &kernel) {
   return kernel.results;
 }
+std::vector<TensorSpec> resultSpecsFor(const CompiledKernel &kernel,
+                                       const std::vector<TensorRef> &inputs) {
+  // The batch size is the size of the first dynamic argument dim given;
+  // invoke checks that the others agree.
+  std::optional<int64_t> batch;
+  for (size_t i = 0; i < kernel.args.size() && i < inputs.size() && !batch;
+       ++i)
+    for (size_t d = 0; d < kernel.args[i].shape.size(); ++d)
+      if (kernel.args[i].shape[d] == -1 && d < inputs[i].shape.size()) {
+        batch = inputs[i].shape[d];
+        break;
+      }
+  std::vector<TensorSpec> specs = kernel.results;
+  for (TensorSpec &s : specs)
+    for (int64_t &d : s.shape)
+      if (d == -1)
+        d = batch.value_or(0);
+  return specs;
+}
+
 const std::string &vmapcIR(const CompiledKernel &kernel) {
   return kernel.vmapcIR;
 }
@@ -149,12 +182,14 @@ void checkBuffers(const char *what, const std::vector<TensorSpec> &expected,
                 std::to_string(given.size()));
   for (size_t i = 0; i < given.size(); ++i) {
     const TensorSpec &e = expected[i];
-    if (given[i].dtype != e.dtype || given[i].shape != e.shape)
+    bool shapeMatches = given[i].shape.size() == e.shape.size();
+    for (size_t d = 0; shapeMatches && d < e.shape.size(); ++d)
+      shapeMatches = e.shape[d] == -1 || e.shape[d] == given[i].shape[d];
+    if (given[i].dtype != e.dtype || !shapeMatches)
       throw Error(std::string("jit: ") + what + " " + std::to_string(i) +
                   " is " + typeToString(given[i].dtype, given[i].shape) +
-                  " but the kernel was compiled for " +
-                  typeToString(e.dtype, e.shape));
-    if (!given[i].data && numElementsOf(e.shape) != 0)
+                  " but the kernel was compiled for " + specToString(e));
+    if (!given[i].data && numElementsOf(given[i].shape) != 0)
       throw Error(std::string("jit: ") + what + " " + std::to_string(i) +
                   " has no data");
   }
@@ -167,6 +202,13 @@ void invoke(const CompiledKernel &kernel, const std::vector<TensorRef> &inputs,
   checkBuffers("output", kernel.results, outputs);
   if (llvm::Error err = kernel.module->invoke("main", inputs, outputs))
     throw Error("jit: " + llvm::toString(std::move(err)));
+}
+
+unsigned checkedThreads(Threads t) {
+  if (t.count <= 0 || t.count > 4096)
+    throw Error("jit: threads must be between 1 and 4096, got " +
+                std::to_string(t.count));
+  return static_cast<unsigned>(t.count);
 }
 
 } // namespace detail

@@ -58,8 +58,11 @@ std::shared_ptr<Subgraph> traceFunction(const std::vector<TensorSpec> &params,
 
 std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
                           const AxisSpec &inAxes, const AxisSpec &outAxes,
-                          std::optional<int64_t> axisSize,
-                          const TraceBody &body) {
+                          const VmapOptions &options, const TraceBody &body) {
+  const std::optional<int64_t> &axisSize = options.axisSize;
+  if (options.chunkSize && *options.chunkSize <= 0)
+    fail("chunk_size must be positive, got " +
+         std::to_string(*options.chunkSize));
   if (!inAxes.broadcast && inAxes.axes.size() != args.size())
     fail("in_axes has " + std::to_string(inAxes.axes.size()) +
          " entries but the function is called with " +
@@ -150,6 +153,9 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
   auto info = std::make_shared<VmapInfo>();
   info->inAxes = axes;
   info->axisSize = *size;
+  if (options.chunked())
+    info->chunkSize = options.chunkSize.value_or(kDefaultParallelChunk);
+  info->parallel = options.parallel;
   for (size_t j = 0; j < numResults; ++j) {
     const NodeRef &r = sub->results[j];
     std::optional<int64_t> a =

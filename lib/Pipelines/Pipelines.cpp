@@ -119,9 +119,9 @@ void addParallelChunks(OpPassManager &pm, unsigned numThreads) {
   ConvertSCFToOpenMPPassOptions ompOpts;
   ompOpts.numThreads = numThreads;
   pm.addPass(createConvertSCFToOpenMPPass(ompOpts));
-  // The conversion wraps each loop body in a memref.alloca_scope; with no
-  // stack buffers in it (see addBufferization) the canonicalizer inlines it,
-  // which the control-flow lowering below needs (the scope holds one block).
+  // The conversion wraps each loop body in a memref.alloca_scope, which must
+  // stay one block; the control-flow lowering below would split it.
+  pm.addPass(vmapc::createVmapcLowerAllocaScopes());
   pm.addPass(createCanonicalizerPass());
 }
 

@@ -197,7 +197,10 @@ private:
   Error evalOp(Operation *op, Env &env);
 
   Expected<const HostTensor *> lookup(Operation *op, Env &env, Value v);
-  Expected<HostTensor> resultTensor(Operation *op, unsigned i = 0);
+  /// A zero tensor of the type of `op`'s result `i`; `?` dims (the batch
+  /// of a vmap over any batch size) take the size `batch`.
+  Expected<HostTensor> resultTensor(Operation *op, unsigned i = 0,
+                                    int64_t batch = 0);
 
   Error evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
                  std::vector<HostTensor> &results);
@@ -225,9 +228,10 @@ Expected<const HostTensor *> Evaluator::lookup(Operation *op, Env &env,
   return &it->second;
 }
 
-Expected<HostTensor> Evaluator::resultTensor(Operation *op, unsigned i) {
+Expected<HostTensor> Evaluator::resultTensor(Operation *op, unsigned i,
+                                             int64_t batch) {
   Type type = op->getResult(i).getType();
-  Expected<DType> dtype = dtypeOfTensorType(type);
+  Expected<DType> dtype = dtypeOfBatchTensorType(type);
   if (!dtype) {
     llvm::consumeError(dtype.takeError());
     std::string s;
@@ -235,7 +239,11 @@ Expected<HostTensor> Evaluator::resultTensor(Operation *op, unsigned i) {
     type.print(os);
     return opError(op, "unsupported result type " + s);
   }
-  return HostTensor(*dtype, cast<RankedTensorType>(type).getShape().vec());
+  std::vector<int64_t> shape = cast<RankedTensorType>(type).getShape().vec();
+  for (int64_t &d : shape)
+    if (ShapedType::isDynamic(d))
+      d = batch;
+  return HostTensor(*dtype, shape);
 }
 
 //===----------------------------------------------------------------------===//
@@ -955,10 +963,22 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
   // One call per batch element; results collected per output.
   unsigned numResults = op->getNumResults();
   std::vector<std::vector<HostTensor>> pieces(numResults);
-  for (int64_t k = 0; k < *size; ++k) {
+  // With an empty batch, the results with out_axes none (which depend on
+  // nothing mapped) still have a value: one call on a zero example gives it,
+  // as in the compiled code.
+  for (int64_t k = 0; k < std::max<int64_t>(*size, 1); ++k) {
     std::vector<HostTensor> args;
-    for (unsigned i = 0; i < in.size(); ++i)
-      args.push_back(axes[i] ? takeSlice(*in[i], *axes[i], k) : *in[i]);
+    for (unsigned i = 0; i < in.size(); ++i) {
+      if (!axes[i]) {
+        args.push_back(*in[i]);
+      } else if (*size == 0) {
+        std::vector<int64_t> shape = in[i]->shape();
+        shape.erase(shape.begin() + *axes[i]);
+        args.push_back(HostTensor(in[i]->dtype(), shape));
+      } else {
+        args.push_back(takeSlice(*in[i], *axes[i], k));
+      }
+    }
     auto out = call(op.getCallee(), args, op);
     if (!out)
       return out.takeError();
@@ -971,7 +991,7 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
   }
 
   for (unsigned j = 0; j < numResults; ++j) {
-    Expected<HostTensor> result = resultTensor(op, j);
+    Expected<HostTensor> result = resultTensor(op, j, *size);
     if (!result)
       return result.takeError();
     auto axis = parseAxis(op, outAxes[j], result->rank(), "out_axes", j);
@@ -981,9 +1001,6 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
       // out_axes none: the result must not depend on the mapped inputs, so
       // every call must have returned the same value. Checking it here
       // catches IR the batching pass should have rejected.
-      if (pieces[j].empty())
-        return opError(op, "result " + llvm::Twine(j) +
-                               " has out_axes none but the batch is empty");
       const HostTensor &first = pieces[j][0];
       for (const HostTensor &p : pieces[j])
         if (p.shape() != first.shape() ||
@@ -1469,17 +1486,39 @@ Evaluator::call(StringRef name, ArrayRef<HostTensor> args, Operation *caller) {
                       llvm::Twine(type.getNumInputs()) + " argument" +
                       (type.getNumInputs() == 1 ? "" : "s") + ", got " +
                       llvm::Twine(args.size()));
+  // `?` dims match any size, the same in every argument (the batch size).
+  std::optional<int64_t> batch;
+  auto matches = [&](ArrayRef<int64_t> shape, ArrayRef<int64_t> given) {
+    if (shape.size() != given.size())
+      return false;
+    for (auto [d, g] : llvm::zip_equal(shape, given)) {
+      if (!ShapedType::isDynamic(d)) {
+        if (d != g)
+          return false;
+      } else if (batch && *batch != g) {
+        return false;
+      } else {
+        batch = g;
+      }
+    }
+    return true;
+  };
   for (unsigned i = 0; i < args.size(); ++i) {
     Type expected = type.getInput(i);
-    Expected<DType> dtype = dtypeOfTensorType(expected);
+    Expected<DType> dtype = dtypeOfBatchTensorType(expected);
     if (!dtype)
       return plainError("@" + name + " argument " + llvm::Twine(i) + ": " +
                         llvm::toString(dtype.takeError()));
     auto shape = cast<RankedTensorType>(expected).getShape();
-    if (*dtype != args[i].dtype() || shape != ArrayRef(args[i].shape()))
-      return plainError("@" + name + " argument " + llvm::Twine(i) +
-                        ": expected " + formatTensorType(*dtype, shape.vec()) +
-                        ", got " + typeString(args[i]));
+    std::optional<int64_t> batchBefore = batch;
+    if (*dtype != args[i].dtype() || !matches(shape, args[i].shape()))
+      return plainError(
+          "@" + name + " argument " + llvm::Twine(i) + ": expected " +
+          formatTensorType(*dtype, shape.vec()) + ", got " +
+          typeString(args[i]) +
+          (batchBefore ? " (the batch size '?' is " +
+                             llvm::Twine(*batchBefore) + " by the arguments before)"
+                       : llvm::Twine("")));
   }
   if (depth >= kMaxCallDepth)
     return plainError("@" + name + ": calls nested more than " +
@@ -1498,12 +1537,12 @@ Evaluator::call(StringRef name, ArrayRef<HostTensor> args, Operation *caller) {
                       llvm::Twine(type.getNumResults()));
   for (unsigned j = 0; j < results->size(); ++j) {
     auto rt = dyn_cast<RankedTensorType>(type.getResult(j));
-    Expected<DType> dtype = dtypeOfTensorType(type.getResult(j));
+    Expected<DType> dtype = dtypeOfBatchTensorType(type.getResult(j));
     if (!dtype)
       return plainError("@" + name + " result " + llvm::Twine(j) + ": " +
                         llvm::toString(dtype.takeError()));
     if (*dtype != (*results)[j].dtype() ||
-        rt.getShape() != ArrayRef((*results)[j].shape()))
+        !matches(rt.getShape(), (*results)[j].shape()))
       return plainError("@" + name + " result " + llvm::Twine(j) +
                         " has type " + typeString((*results)[j]) +
                         ", its signature says " +
@@ -1514,11 +1553,22 @@ Evaluator::call(StringRef name, ArrayRef<HostTensor> args, Operation *caller) {
 
 Expected<DType> vmapc::dtypeOfTensorType(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
+  if (tensor && !tensor.hasStaticShape()) {
+    std::string s;
+    llvm::raw_string_ostream os(s);
+    type.print(os);
+    return plainError("type " + s + " is not a statically shaped tensor");
+  }
+  return dtypeOfBatchTensorType(type);
+}
+
+Expected<DType> vmapc::dtypeOfBatchTensorType(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
   std::string s;
   llvm::raw_string_ostream os(s);
   type.print(os);
-  if (!tensor || !tensor.hasStaticShape())
-    return plainError("type " + s + " is not a statically shaped tensor");
+  if (!tensor)
+    return plainError("type " + s + " is not a ranked tensor");
   Type e = tensor.getElementType();
   if (e.isF32())
     return DType::F32;

@@ -356,7 +356,7 @@ std::string vmapc::formatTensorType(DType dtype,
                                     const std::vector<int64_t> &shape) {
   std::string s = "tensor<";
   for (int64_t d : shape)
-    s += std::to_string(d) + "x";
+    s += (d < 0 ? std::string("?") : std::to_string(d)) + "x";
   return s + dtypeName(dtype) + ">";
 }
 

@@ -90,6 +90,21 @@ def VmapcFoldEmptyLoops : Pass<"vmapc-fold-empty-loops"> {
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def VmapcLowerAllocaScopes : Pass<"vmapc-lower-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope bodies, saving and restoring the "
+                "stack around those that allocate on it";
+  let description = [{
+    --convert-scf-to-openmp wraps each parallel loop body in a
+    memref.alloca_scope, which must hold a single block; the control-flow
+    lowering of loops nested in the body would break that. This pass
+    replaces every scope by its body, bracketed by llvm.intr.stacksave and
+    llvm.intr.stackrestore when the body has memref.alloca or llvm.alloca ops
+    of its own (the lowering --finalize-memref-to-llvm gives scopes), so
+    per-iteration stack buffers are still freed each iteration.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 def VmapcFuseElementwise : Pass<"vmapc-fuse-elementwise"> {
   let summary = "Fuse elementwise linalg.generic producers into consumers";
   let description = [{

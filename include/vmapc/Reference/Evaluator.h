@@ -35,6 +35,9 @@ evaluateFunction(mlir::ModuleOp module, llvm::StringRef name,
 /// The DType of a tensor type's element type, or an error for a type the
 /// dialect does not use (including non-tensor and dynamically shaped types).
 llvm::Expected<DType> dtypeOfTensorType(mlir::Type type);
+/// The same, also for dims of size `?`: the batch size of a function
+/// compiled for any batch size, which each call gives by its arguments.
+llvm::Expected<DType> dtypeOfBatchTensorType(mlir::Type type);
 
 } // namespace vmapc
 

@@ -98,16 +98,30 @@ struct AxisSpec {
 using TraceBody =
     std::function<std::vector<NodeRef>(const std::vector<NodeRef> &params)>;
 
+/// The options of a vmap besides its axes: axis_size, and how the lanes are
+/// run (chunk_size lanes at a time, the chunks on all cores if parallel).
+struct VmapOptions {
+  std::optional<int64_t> axisSize;
+  std::optional<int64_t> chunkSize;
+  bool parallel = false;
+  /// Whether the jitted kernel is compiled for any batch size: the mapped
+  /// axes of its arguments are dynamic (`?`).
+  bool chunked() const { return chunkSize || parallel; }
+};
+/// The chunk of a parallel vmap that gives no chunk_size.
+inline constexpr int64_t kDefaultParallelChunk = 256;
+
 /// Traces `body` on one example (the mapped axes removed from `args`) into a
 /// function of its own, and returns the results of a `vmapc.vmap` of it over
 /// `args`. Symbolic arrays of enclosing traces that the body closes over
-/// become extra unmapped arguments.
+/// become extra unmapped arguments. A dimension of -1 in `args` is a
+/// batch size known only at run time (a chunked vmap jitted for any size).
 std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
                           const AxisSpec &inAxes, const AxisSpec &outAxes,
-                          std::optional<int64_t> axisSize,
-                          const TraceBody &body);
+                          const VmapOptions &options, const TraceBody &body);
 
-/// The dtype and shape of a kernel argument or result.
+/// The dtype and shape of a kernel argument or result. A dim of -1 is the
+/// batch size of a kernel compiled for any batch size.
 struct TensorSpec {
   DType dtype;
   Shape shape;
@@ -122,13 +136,19 @@ std::shared_ptr<KernelCache> makeKernelCache();
 /// The kernel for `args`, tracing `body` and compiling it the first time
 /// these argument specs are seen. Thread-safe; concurrent first calls with
 /// the same specs compile once.
+/// `numThreads` (0: the OpenMP default) is the thread count of parallel
+/// vmaps.
 std::shared_ptr<const CompiledKernel>
 lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
-                const TraceBody &body);
+                const TraceBody &body, unsigned numThreads = 0);
 size_t cacheSize(const KernelCache &cache);
 
 const std::vector<TensorSpec> &argSpecs(const CompiledKernel &kernel);
 const std::vector<TensorSpec> &resultSpecs(const CompiledKernel &kernel);
+/// The result specs of a call on `inputs`: resultSpecs with the batch size
+/// of a kernel compiled for any batch size filled in from the inputs.
+std::vector<TensorSpec> resultSpecsFor(const CompiledKernel &kernel,
+                                       const std::vector<TensorRef> &inputs);
 const std::string &vmapcIR(const CompiledKernel &kernel);
 const std::string &finalIR(const CompiledKernel &kernel);
 /// Runs the kernel; `outputs` are preallocated by the caller and written in

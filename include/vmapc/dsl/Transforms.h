@@ -9,6 +9,22 @@
 //   jit(f)  compiles f to native code on its first call for each combination
 //       of argument shapes and dtypes, and reuses the kernel afterwards.
 //
+// Running the lanes of a vmap in chunks, and on several cores:
+//
+//   auto k = jit(vmap(f, in_axes(0, none), 0, chunk_size(256), parallel),
+//                threads(2));
+//
+//   chunk_size(C)  the batched f runs on C examples at a time (plus a tail),
+//       so temporaries are bounded by the chunk (torch.func.vmap's
+//       chunk_size, jax.lax.map's batch_size).
+//   parallel       the chunks run at the same time on all cores (OpenMP);
+//       without chunk_size the chunk is 256.
+//   threads(n)     the thread count of parallel vmaps in this jit (default:
+//       OMP_NUM_THREADS, else every core).
+// Results are bit-identical to the unchunked serial kernel. jit of such a
+// vmap compiles one kernel for the per-example shapes: any batch size runs on
+// it without recompiling.
+//
 // A function given to either is any C++ callable taking symbolic arrays
 // (usually a generic lambda `[](auto x, auto w) {...}`) and returning one
 // symbolic array or a std::tuple of them.
@@ -19,6 +35,7 @@
 
 #include "vmapc/dsl/Expr.h"
 
+#include <concepts>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -60,7 +77,43 @@ template <typename... A> OutAxes out_axes(A... axes) {
   return OutAxes(detail::AxisSpec{{detail::axisEntry(axes)...}, false});
 }
 
+/// vmap option: run the batched function over chunks of `size` examples.
+struct ChunkSize {
+  int64_t size;
+};
+inline ChunkSize chunk_size(int64_t size) { return {size}; }
+
+/// vmap option: run the chunks on all cores.
+struct Parallel {};
+inline constexpr Parallel parallel{};
+
+/// jit option: the number of threads of the parallel vmaps it compiles.
+struct Threads {
+  int64_t count;
+};
+inline Threads threads(int64_t count) { return {count}; }
+
 namespace detail {
+
+inline void applyVmapOption(VmapOptions &o, ChunkSize c) {
+  o.chunkSize = c.size;
+}
+inline void applyVmapOption(VmapOptions &o, Parallel) { o.parallel = true; }
+inline void applyVmapOption(VmapOptions &o, std::optional<int64_t> axisSize) {
+  o.axisSize = axisSize;
+}
+template <std::integral I> void applyVmapOption(VmapOptions &o, I axisSize) {
+  o.axisSize = static_cast<int64_t>(axisSize);
+}
+/// What vmap takes after its axes: an axis_size, chunk_size(C), parallel.
+template <typename O>
+concept VmapOption = requires(VmapOptions &o, O x) { applyVmapOption(o, x); };
+/// The options that cannot be mistaken for out_axes.
+template <typename O>
+concept LaneOption =
+    std::same_as<O, ChunkSize> || std::same_as<O, Parallel>;
+
+unsigned checkedThreads(Threads t);
 
 /// What a traced function returns: one symbolic array or a tuple of them,
 /// and the matching concrete result of a jitted call.
@@ -177,9 +230,11 @@ private:
 /// The result of jit(f): call it with Arrays, ArrayViews or numbers.
 template <typename F> class Jitted {
 public:
-  explicit Jitted(F f, std::shared_ptr<detail::KernelCache> cache = nullptr)
+  explicit Jitted(F f, std::shared_ptr<detail::KernelCache> cache = nullptr,
+                  unsigned numThreads = 0)
       : f_(std::move(f)),
-        cache_(cache ? std::move(cache) : detail::makeKernelCache()) {}
+        cache_(cache ? std::move(cache) : detail::makeKernelCache()),
+        numThreads_(numThreads) {}
 
   template <typename... Args> auto operator()(const Args &...args) const {
     if constexpr ((SymbolicArray<Args> || ...)) {
@@ -189,10 +244,10 @@ public:
       using R = std::invoke_result_t<
           const F &, const Expr<typename detail::ArgTraits<Args>::Elem> &...>;
       auto kernel = specialize(args...);
+      std::vector<TensorRef> in{detail::ArgTraits<Args>::ref(args)...};
       typename detail::ResultTraits<R>::Concrete out =
-          detail::ResultTraits<R>::allocate(detail::resultSpecs(*kernel));
-      detail::invoke(*kernel, {detail::ArgTraits<Args>::ref(args)...},
-                     detail::ResultTraits<R>::refs(out));
+          detail::ResultTraits<R>::allocate(detail::resultSpecsFor(*kernel, in));
+      detail::invoke(*kernel, in, detail::ResultTraits<R>::refs(out));
       return out;
     }
   }
@@ -214,16 +269,22 @@ private:
     std::vector<TensorRef> refs{detail::ArgTraits<Args>::ref(args)...};
     for (const TensorRef &r : refs)
       specs.push_back({r.dtype, r.shape});
+    // A chunked vmap is compiled once for its per-example shapes.
+    if constexpr (requires { f_.makeBatchDynamic(specs); })
+      f_.makeBatchDynamic(specs);
     return detail::lookupOrCompile(
-        *cache_, specs, [this](const std::vector<detail::NodeRef> &params) {
+        *cache_, specs,
+        [this](const std::vector<detail::NodeRef> &params) {
           return detail::callTraced<
               Expr<typename detail::ArgTraits<Args>::Elem>...>(
               f_, params, std::index_sequence_for<Args...>());
-        });
+        },
+        numThreads_);
   }
 
   F f_;
   std::shared_ptr<detail::KernelCache> cache_;
+  unsigned numThreads_ = 0;
 };
 
 /// The result of vmap(f, ...): call it on symbolic arrays inside a traced
@@ -231,16 +292,16 @@ private:
 /// with a cache of its own).
 template <typename F> class Vmapped {
 public:
-  Vmapped(F f, InAxes in, OutAxes out, std::optional<int64_t> axisSize)
+  Vmapped(F f, InAxes in, OutAxes out, detail::VmapOptions options)
       : f_(std::move(f)), in_(std::move(in.spec)), out_(std::move(out.spec)),
-        axisSize_(axisSize), eager_(detail::makeKernelCache()) {}
+        options_(options), eager_(detail::makeKernelCache()) {}
 
   template <typename... Args> auto operator()(const Args &...args) const {
     if constexpr ((SymbolicArray<Args> && ...)) {
       using R = std::invoke_result_t<const F &, const Args &...>;
       std::vector<detail::NodeRef> nodes{args.node()...};
       std::vector<detail::NodeRef> results =
-          detail::vmap(nodes, in_, out_, axisSize_,
+          detail::vmap(nodes, in_, out_, options_,
                        [this](const std::vector<detail::NodeRef> &params) {
                          return detail::callTraced<Args...>(
                              f_, params, std::index_sequence_for<Args...>());
@@ -253,24 +314,49 @@ public:
     }
   }
 
+  /// Jitted directly, a chunked vmap takes any batch size: the mapped axes
+  /// of `specs` (the arguments of a call) become dynamic, so the kernel is
+  /// compiled for, and cached by, the per-example shapes.
+  void makeBatchDynamic(std::vector<detail::TensorSpec> &specs) const {
+    if (!options_.chunked() || options_.axisSize)
+      return;
+    if (!in_.broadcast && in_.axes.size() != specs.size())
+      return; // the trace reports the arity error
+    for (size_t i = 0; i < specs.size(); ++i) {
+      std::optional<int64_t> a = in_.broadcast ? in_.axes.front() : in_.axes[i];
+      int64_t rank = specs[i].shape.size();
+      if (a && *a >= -rank && *a < rank)
+        specs[i].shape[*a < 0 ? *a + rank : *a] = -1;
+    }
+  }
+
 private:
   F f_;
   detail::AxisSpec in_, out_;
-  std::optional<int64_t> axisSize_;
+  detail::VmapOptions options_;
   std::shared_ptr<detail::KernelCache> eager_;
 };
 
-/// jax.vmap(f, in_axes, out_axes, axis_size). Defaults: every argument and
-/// result mapped on axis 0. `axis_size` is needed only when no argument is
-/// mapped.
-template <typename F>
-Vmapped<F> vmap(F f, InAxes in = {}, OutAxes out = {},
-                std::optional<int64_t> axis_size = std::nullopt) {
-  return Vmapped<F>(std::move(f), std::move(in), std::move(out), axis_size);
+/// jax.vmap(f, in_axes, out_axes, axis_size), with the options chunk_size(C)
+/// and parallel after the axes. Defaults: every argument and result mapped
+/// on axis 0. `axis_size` is needed only when no argument is mapped.
+template <typename F, detail::VmapOption... Options>
+Vmapped<F> vmap(F f, InAxes in = {}, OutAxes out = {}, Options... options) {
+  detail::VmapOptions o;
+  (detail::applyVmapOption(o, options), ...);
+  return Vmapped<F>(std::move(f), std::move(in), std::move(out), o);
+}
+/// vmap(f, in_axes, chunk_size(C), ...): out_axes left at its default.
+template <typename F, detail::LaneOption First, detail::VmapOption... Rest>
+Vmapped<F> vmap(F f, InAxes in, First first, Rest... rest) {
+  return vmap(std::move(f), std::move(in), OutAxes(), first, rest...);
 }
 
-/// jax.jit(f).
+/// jax.jit(f). `threads(n)` sets the thread count of its parallel vmaps.
 template <typename F> Jitted<F> jit(F f) { return Jitted<F>(std::move(f)); }
+template <typename F> Jitted<F> jit(F f, Threads t) {
+  return Jitted<F>(std::move(f), nullptr, detail::checkedThreads(t));
+}
 
 } // namespace vmapc
 
