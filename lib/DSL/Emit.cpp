@@ -72,7 +72,6 @@ const char *comparePredicateName(Cmp c) {
   return "eq";
 }
 
-
 class Emitter {
 public:
   Emitter(MLIRContext &ctx, ModuleOp module)
@@ -310,12 +309,11 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
     // axis_size is spelled out only when no operand carries it.
     IntegerAttr axisSize =
         info.anyMapped ? IntegerAttr() : b.getI64IntegerAttr(info.axisSize);
-    auto op =
-        VmapOp::create(b, loc_, resultTypes, callee.getSymName(), operands,
-                       axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize,
-                       info.chunkSize ? b.getI64IntegerAttr(*info.chunkSize)
-                                      : IntegerAttr(),
-                       info.parallel);
+    auto op = VmapOp::create(
+        b, loc_, resultTypes, callee.getSymName(), operands,
+        axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize,
+        info.chunkSize ? b.getI64IntegerAttr(*info.chunkSize) : IntegerAttr(),
+        info.parallel);
     values[&n] = SmallVector<Value, 1>(op->getResults());
     return;
   }
@@ -330,8 +328,8 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
         return it->second;
       return emitFunction(g, "traced_" + std::to_string(counter_++), false);
     };
-    values[&n] = SmallVector<Value, 1>(
-        emitControl(n, operands, b, loc_, functionFor));
+    values[&n] =
+        SmallVector<Value, 1>(emitControl(n, operands, b, loc_, functionFor));
     return;
   }
   case K::Result:

@@ -34,9 +34,9 @@ std::atomic<size_t> compilations{0};
 std::string specToString(const TensorSpec &spec) {
   std::string s = std::string(dtypeName(spec.dtype)) + "[";
   for (size_t i = 0; i < spec.shape.size(); ++i)
-    s += (i ? ", " : "") + (spec.shape[i] == -1
-                                ? std::string("?")
-                                : std::to_string(spec.shape[i]));
+    s +=
+        (i ? ", " : "") + (spec.shape[i] == -1 ? std::string("?")
+                                               : std::to_string(spec.shape[i]));
   return s + "]";
 }
 
@@ -134,7 +134,8 @@ lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
   auto it = cache.kernels.find(key);
   if (it != cache.kernels.end())
     return it->second;
-  std::shared_ptr<const CompiledKernel> kernel = compile(args, body, numThreads);
+  std::shared_ptr<const CompiledKernel> kernel =
+      compile(args, body, numThreads);
   cache.kernels.emplace(std::move(key), kernel);
   return kernel;
 }
@@ -150,8 +151,7 @@ std::vector<TensorSpec> resultSpecsFor(const CompiledKernel &kernel,
   // The batch size is the size of the first dynamic argument dim given;
   // invoke checks that the others agree.
   std::optional<int64_t> batch;
-  for (size_t i = 0; i < kernel.args.size() && i < inputs.size() && !batch;
-       ++i)
+  for (size_t i = 0; i < kernel.args.size() && i < inputs.size() && !batch; ++i)
     for (size_t d = 0; d < kernel.args[i].shape.size(); ++d)
       if (kernel.args[i].shape[d] == -1 && d < inputs[i].shape.size()) {
         batch = inputs[i].shape[d];

@@ -1512,13 +1512,13 @@ Evaluator::call(StringRef name, ArrayRef<HostTensor> args, Operation *caller) {
     auto shape = cast<RankedTensorType>(expected).getShape();
     std::optional<int64_t> batchBefore = batch;
     if (*dtype != args[i].dtype() || !matches(shape, args[i].shape()))
-      return plainError(
-          "@" + name + " argument " + llvm::Twine(i) + ": expected " +
-          formatTensorType(*dtype, shape.vec()) + ", got " +
-          typeString(args[i]) +
-          (batchBefore ? " (the batch size '?' is " +
-                             llvm::Twine(*batchBefore) + " by the arguments before)"
-                       : llvm::Twine("")));
+      return plainError("@" + name + " argument " + llvm::Twine(i) +
+                        ": expected " + formatTensorType(*dtype, shape.vec()) +
+                        ", got " + typeString(args[i]) +
+                        (batchBefore ? " (the batch size '?' is " +
+                                           llvm::Twine(*batchBefore) +
+                                           " by the arguments before)"
+                                     : llvm::Twine("")));
   }
   if (depth >= kMaxCallDepth)
     return plainError("@" + name + ": calls nested more than " +

@@ -49,7 +49,8 @@ void expectSame3(const std::tuple<Array<T>, Array<T>, Array<T>> &r,
 // W1: NN inference, x [d] -> relu(x W1) W2.
 TEST(DslChunk, NNBitIdenticalAndMatchesLoops) {
   const int64_t n = 101, d = 48, h = 32;
-  Array<float> x = randomArray<float>({n, d}, 1), w1 = randomArray<float>({d, h}, 2),
+  Array<float> x = randomArray<float>({n, d}, 1),
+               w1 = randomArray<float>({d, h}, 2),
                w2 = randomArray<float>({h}, 3);
   auto nn = [](E x, E w1, E w2) { return dot(relu(dot(x, w1)), w2); };
   auto r = threeWays(nn, in_axes(0, none, none), 0, x, w1, w2);
@@ -69,7 +70,8 @@ TEST(DslChunk, NNBitIdenticalAndMatchesLoops) {
 // W2: Gaussian pdf with k = 16.
 TEST(DslChunk, GaussianBitIdentical) {
   const int64_t n = 77, k = 16;
-  Array<float> x = randomArray<float>({n, k}, 4), mu = randomArray<float>({k}, 5),
+  Array<float> x = randomArray<float>({n, k}, 4),
+               mu = randomArray<float>({k}, 5),
                prec = randomArray<float>({k, k}, 6, 0.0, 0.1),
                det = randomArray<float>({}, 7, 0.5, 1.0);
   auto pdf = [](E x, E mu, E prec, E det) {
@@ -84,7 +86,8 @@ TEST(DslChunk, GaussianBitIdentical) {
 // W3: softmax regression.
 TEST(DslChunk, SoftmaxBitIdentical) {
   const int64_t n = 50, d = 40, c = 10;
-  Array<float> x = randomArray<float>({n, d}, 8), wt = randomArray<float>({d, c}, 9),
+  Array<float> x = randomArray<float>({n, d}, 8),
+               wt = randomArray<float>({d, c}, 9),
                b = randomArray<float>({c}, 10);
   auto sm = [](E x, E wt, E b) {
     E z = dot(x, wt) + b;
@@ -146,7 +149,8 @@ TEST(DslChunk, LifBitIdentical) {
 // W7: the GMM E-step log-likelihood.
 TEST(DslChunk, GmmBitIdentical) {
   const int64_t n = 63, k = 4, d = 8;
-  Array<float> x = randomArray<float>({n, d}, 17), mu = randomArray<float>({k, d}, 18),
+  Array<float> x = randomArray<float>({n, d}, 17),
+               mu = randomArray<float>({k, d}, 18),
                prec = randomArray<float>({k, d}, 19, 0.5, 2.0),
                logw = randomArray<float>({k}, 20, -2, -1);
   auto ll = [](E x, E mu, E prec, E logw) {
@@ -226,19 +230,23 @@ TEST(DslChunk, Errors) {
               {"vmap", "chunk_size must be positive", "0"});
   expectError([&] { jit(vmap(f, 0, 0, chunk_size(-3)))(x); },
               {"vmap", "chunk_size must be positive", "-3"});
-  expectError([&] { jit(vmap(f), threads(0)); },
-              {"jit", "threads", "got 0"});
-  expectError([&] { jit(vmap(f), threads(-2)); },
-              {"jit", "threads", "got -2"});
+  expectError([&] { jit(vmap(f), threads(0)); }, {"jit", "threads", "got 0"});
+  expectError([&] { jit(vmap(f), threads(-2)); }, {"jit", "threads", "got -2"});
   // Mapped axes that disagree are found at run time when the batch is
   // dynamic.
   auto g = [](E a, E b) { return a + b; };
   auto k = jit(vmap(g, 0, 0, chunk_size(4)));
-  expectError([&] { k(Array<float>({5, 2}), Array<float>({6, 2})); },
-              {"batch size", "5", "6"});
+  expectError(
+      [&] {
+        k(Array<float>({5, 2}), Array<float>({6, 2}));
+      },
+      {"batch size", "5", "6"});
   // Per-example shapes still checked at trace time.
-  expectError([&] { k(Array<float>({5, 2}), Array<float>({5, 3})); },
-              {"add", "f32[2]", "f32[3]"});
+  expectError(
+      [&] {
+        k(Array<float>({5, 2}), Array<float>({5, 3}));
+      },
+      {"add", "f32[2]", "f32[3]"});
 }
 
 } // namespace

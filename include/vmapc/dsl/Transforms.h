@@ -107,11 +107,12 @@ template <std::integral I> void applyVmapOption(VmapOptions &o, I axisSize) {
 }
 /// What vmap takes after its axes: an axis_size, chunk_size(C), parallel.
 template <typename O>
-concept VmapOption = requires(VmapOptions &o, O x) { applyVmapOption(o, x); };
+concept VmapOption = requires(VmapOptions &o, O x) {
+  applyVmapOption(o, x);
+};
 /// The options that cannot be mistaken for out_axes.
 template <typename O>
-concept LaneOption =
-    std::same_as<O, ChunkSize> || std::same_as<O, Parallel>;
+concept LaneOption = std::same_as<O, ChunkSize> || std::same_as<O, Parallel>;
 
 unsigned checkedThreads(Threads t);
 
@@ -246,7 +247,8 @@ public:
       auto kernel = specialize(args...);
       std::vector<TensorRef> in{detail::ArgTraits<Args>::ref(args)...};
       typename detail::ResultTraits<R>::Concrete out =
-          detail::ResultTraits<R>::allocate(detail::resultSpecsFor(*kernel, in));
+          detail::ResultTraits<R>::allocate(
+              detail::resultSpecsFor(*kernel, in));
       detail::invoke(*kernel, in, detail::ResultTraits<R>::refs(out));
       return out;
     }
