@@ -15,6 +15,7 @@
 
 #include "dialect/Batching.h"
 #include "dialect/VmapcDialect.h"
+#include "dialect/VmapcOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -60,6 +61,8 @@ const char *vmapc::difftest::stageName(Stage s) {
     return "JIT run";
   case Stage::CompiledVsReference:
     return "compiled vs reference";
+  case Stage::Chunked:
+    return "chunked vmaps";
   case Stage::Crash:
     return "crash";
   }
@@ -125,12 +128,94 @@ struct DiagnosticCollector {
   ScopedDiagnosticHandler handler;
 };
 
+/// Gives every vmap of `module` whose batch size is static a chunk_size
+/// (from 1 to past the batch size, varying with the vmap), and every other
+/// one `parallel`.
+void chunkEveryVmap(ModuleOp module) {
+  unsigned k = 0;
+  module.walk([&](VmapOp vmap) {
+    int64_t n = vmap.getBatchSize();
+    if (ShapedType::isDynamic(n))
+      return;
+    Builder b(vmap.getContext());
+    int64_t chunk = 1 + (7 * n + 3 * k) % (n + 2);
+    vmap.setChunkSizeAttr(b.getI64IntegerAttr(chunk));
+    if (k % 2)
+      vmap.setParallelAttr(b.getUnitAttr());
+    ++k;
+  });
+}
+
+/// Check 4 (see Checker.h).
+void checkChunked(ModuleOp looped, const std::vector<Entry> &entries,
+                  const std::vector<std::vector<HostTensor>> &reference,
+                  const std::vector<bool> &haveReference,
+                  const std::vector<std::vector<HostTensor>> &unchunked,
+                  std::vector<Failure> &failures) {
+  OwningOpRef<ModuleOp> chunked = cast<ModuleOp>(looped->clone());
+  chunkEveryVmap(*chunked);
+  if (failed(verify(*chunked))) {
+    failures.push_back({Stage::Chunked, "",
+                        "the chunked module does not "
+                        "verify"});
+    return;
+  }
+  CompileOptions one, two;
+  one.numThreads = 1;
+  two.numThreads = 2;
+  auto serial = CompiledModule::compile(*chunked, one);
+  auto parallel = CompiledModule::compile(*chunked, two);
+  for (auto *c : {&serial, &parallel})
+    if (!*c) {
+      failures.push_back(
+          {Stage::Chunked, "", "compiling: " + llvm::toString(c->takeError())});
+      return;
+    }
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (!haveReference[i])
+      continue;
+    const Entry &e = entries[i];
+    std::vector<TensorRef> in(e.inputs.begin(), e.inputs.end());
+    auto out1 = (*serial)->invoke(e.name, in);
+    auto out2 = (*parallel)->invoke(e.name, in);
+    if (!out1 || !out2) {
+      failures.push_back(
+          {Stage::Chunked, e.name,
+           "running: " + (out1 ? llvm::toString(out2.takeError())
+                               : llvm::toString(out1.takeError()))});
+      if (out1)
+        continue;
+      llvm::consumeError(out2.takeError());
+      continue;
+    }
+    for (size_t r = 0; r < out2->size() && r < reference[i].size(); ++r) {
+      Tolerance tol = r < e.tolerances.size() ? e.tolerances[r] : Tolerance{};
+      std::string msg =
+          compare(reference[i][r], (*out2)[r], tol.atol(), tol.rtol);
+      auto differ = [](const HostTensor &a, const HostTensor &b) {
+        return a.shape() != b.shape() ||
+               std::memcmp(a.rawData(), b.rawData(), a.sizeInBytes()) != 0;
+      };
+      if (msg.empty() && differ((*out1)[r], (*out2)[r]))
+        msg = "1 and 2 threads give different bits";
+      if (msg.empty() && r < unchunked[i].size() &&
+          differ(unchunked[i][r], (*out1)[r]))
+        msg = "chunked and unchunked kernels give different bits";
+      if (!msg.empty()) {
+        failures.push_back({Stage::Chunked, e.name,
+                            "result " + std::to_string(r) + ": " + msg});
+        break;
+      }
+    }
+  }
+}
+
 } // namespace
 
 std::vector<Failure>
 vmapc::difftest::checkModule(const std::string &source,
                              const std::vector<Entry> &entries,
-                             bool runCompiled) {
+                             bool runCompiled, bool chunked) {
   std::vector<Failure> failures;
   DialectRegistry registry;
   registry.insert<VmapcDialect, func::FuncDialect>();
@@ -211,6 +296,7 @@ vmapc::difftest::checkModule(const std::string &source,
 
   CompileOptions options;
   auto compiled = CompiledModule::compile(*looped, options);
+  std::vector<std::vector<HostTensor>> compiledResults(entries.size());
   if (!compiled) {
     failures.push_back(
         {Stage::Compile, "", llvm::toString(compiled.takeError())});
@@ -226,6 +312,7 @@ vmapc::difftest::checkModule(const std::string &source,
       failures.push_back({Stage::Run, e.name, llvm::toString(out.takeError())});
       continue;
     }
+    compiledResults[i] = *out;
     for (size_t r = 0; r < out->size() && r < reference[i].size(); ++r) {
       Tolerance tol = r < e.tolerances.size() ? e.tolerances[r] : Tolerance{};
       std::string msg =
@@ -238,6 +325,9 @@ vmapc::difftest::checkModule(const std::string &source,
       }
     }
   }
+  if (chunked)
+    checkChunked(*looped, entries, reference, haveReference, compiledResults,
+                 failures);
   return failures;
 }
 
@@ -307,17 +397,17 @@ bool readString(const std::string &buf, size_t &at, std::string &out) {
 
 std::vector<Failure> vmapc::difftest::checkModuleIsolated(
     const std::string &source, const std::vector<Entry> &entries,
-    bool runCompiled, const ChildLimits &limits) {
+    bool runCompiled, const ChildLimits &limits, bool chunked) {
   int fds[2];
   if (::pipe(fds) != 0)
-    return checkModule(source, entries, runCompiled);
+    return checkModule(source, entries, runCompiled, chunked);
   llvm::outs().flush();
   llvm::errs().flush();
   pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
     ::close(fds[1]);
-    return checkModule(source, entries, runCompiled);
+    return checkModule(source, entries, runCompiled, chunked);
   }
   if (pid == 0) {
     ::close(fds[0]);
@@ -343,7 +433,8 @@ std::vector<Failure> vmapc::difftest::checkModuleIsolated(
     }
     if (limits.seconds > 0)
       ::alarm(limits.seconds);
-    std::vector<Failure> failures = checkModule(source, entries, runCompiled);
+    std::vector<Failure> failures =
+        checkModule(source, entries, runCompiled, chunked);
     for (const Failure &f : failures) {
       std::string record = failureRecord(f);
       writeAll(fds[1], record.data(), record.size());

@@ -9,7 +9,11 @@
 //     scale for floats, since both compute in double and round per op;
 //  3. the JIT-compiled module (lib/Runtime, the whole lowering pipeline)
 //     agrees with the reference on the looped module within each result's
-//     tolerance: |compiled - reference| <= atol + rtol * |reference|.
+//     tolerance: |compiled - reference| <= atol + rtol * |reference|;
+//  4. (with `chunked`) the module with a chunk_size on every vmap, every
+//     other one parallel, compiled for 2 threads, agrees with the reference
+//     as in 3, and its results are bit-identical to those of the same
+//     chunked module compiled for 1 thread (lanes never interact).
 // NaN matches NaN, an infinity matches the same infinity.
 //
 //===----------------------------------------------------------------------===//
@@ -42,6 +46,8 @@ enum class Stage {
   Compile,
   Run,
   CompiledVsReference,
+  /// Check 4: the chunked module against the reference or across threads.
+  Chunked,
   /// The checking process died (a crash or an assertion in the compiler).
   Crash,
 };
@@ -61,7 +67,7 @@ struct Failure {
 /// (module-level failures stop the later stages).
 std::vector<Failure> checkModule(const std::string &source,
                                  const std::vector<Entry> &entries,
-                                 bool runCompiled = true);
+                                 bool runCompiled = true, bool chunked = false);
 
 /// What one checked module may use. A generated program that makes the
 /// compiler take more is a bug to report, not a reason to stall the machine
@@ -80,7 +86,8 @@ struct ChildLimits {
 std::vector<Failure> checkModuleIsolated(const std::string &source,
                                          const std::vector<Entry> &entries,
                                          bool runCompiled = true,
-                                         const ChildLimits &limits = {});
+                                         const ChildLimits &limits = {},
+                                         bool chunked = false);
 
 } // namespace vmapc::difftest
 

@@ -2,7 +2,7 @@
 //
 //   vmapc-difftest [--seed=N | --fresh-seed] [--programs=N] [--per-module=N]
 //                  [--save-failures=DIR] [--max-seconds=S] [--no-compile]
-//                  [--child-memory-mb=M] [--child-seconds=S]
+//                  [--child-memory-mb=M] [--child-seconds=S] [--chunked]
 //   vmapc-difftest --check FILE.mlir [--input-seed=N]
 //
 // The first form generates random vmapc programs (Generator.h) and runs the
@@ -93,6 +93,11 @@ static opt<std::string>
 static opt<bool> noCompile(llvm::cl::cat(toolOptions), "no-compile",
                            llvm::cl::desc("Skip the JIT check (checks 1-2 "
                                           "only)"));
+static opt<bool>
+    chunkedOpt(llvm::cl::cat(toolOptions), "chunked",
+               llvm::cl::desc("Also compile each module with a chunk_size on "
+                              "every vmap (every other one parallel) and "
+                              "check it (check 4 of Checker.h)"));
 static opt<bool> dump(llvm::cl::cat(toolOptions), "dump",
                       llvm::cl::desc("Print every generated module"));
 static opt<int> maxOps(llvm::cl::cat(toolOptions), "max-ops",
@@ -160,7 +165,7 @@ ChildLimits childLimits() { return {childMemory, childSeconds}; }
 
 std::vector<Failure> checkOne(const Case &c) {
   return checkModuleIsolated(moduleOf({&c}), {entryOf(c)}, !noCompile,
-                             childLimits());
+                             childLimits(), chunkedOpt);
 }
 
 /// An f64 attribute's text; inf and NaN in the hexadecimal form the MLIR
@@ -279,8 +284,8 @@ int runGenerated() {
     std::string source = moduleOf(ptrs);
     if (dump)
       llvm::outs() << source;
-    std::vector<Failure> failures =
-        checkModuleIsolated(source, entries, !noCompile, childLimits());
+    std::vector<Failure> failures = checkModuleIsolated(
+        source, entries, !noCompile, childLimits(), chunkedOpt);
     checked += cases.size();
     if (failures.empty())
       continue;
@@ -369,7 +374,8 @@ int runCheck() {
                  << " has no public function to check\n";
     return 1;
   }
-  std::vector<Failure> failures = checkModule(source, entries, !noCompile);
+  std::vector<Failure> failures =
+      checkModule(source, entries, !noCompile, chunkedOpt);
   for (const Failure &f : failures)
     llvm::errs() << "vmapc-difftest: FAIL " << checkFile
                  << (f.entry.empty() ? "" : " @" + f.entry) << ": "

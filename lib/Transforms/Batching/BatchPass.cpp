@@ -501,10 +501,39 @@ struct VmapcBatchPass : public vmapc::impl::VmapcBatchBase<VmapcBatchPass> {
       getOperation().walk([&](VmapOp vmap) { vmaps.push_back(vmap); });
       if (vmaps.empty())
         return;
-      for (VmapOp vmap : vmaps)
+      // A vmap in a function that another vmap batches waits for that one:
+      // batched, it is a nested vmap (where chunk_size has no effect), not
+      // the chunk loop its own expansion would make, which has no batching
+      // rule. (With recursion nothing is ready; the batcher reports it.)
+      llvm::DenseSet<Operation *> batchedLater = functionsBatchedBy(vmaps);
+      SmallVector<VmapOp> ready = llvm::filter_to_vector(vmaps, [&](VmapOp v) {
+        return !batchedLater.contains(v->getParentOfType<func::FuncOp>());
+      });
+      for (VmapOp vmap : ready.empty() ? vmaps : ready)
         if (failed(batcher.expand(vmap)))
           return signalPassFailure();
     }
+  }
+
+  /// The callees of `vmaps` and every function they reference, transitively.
+  llvm::DenseSet<Operation *> functionsBatchedBy(ArrayRef<VmapOp> vmaps) {
+    SymbolTable symbols(getOperation());
+    llvm::DenseSet<Operation *> seen;
+    SmallVector<Operation *> work;
+    auto visit = [&](Operation *from, SymbolRefAttr ref) {
+      Operation *f = symbols.lookupNearestSymbolFrom(from, ref);
+      if (isa_and_nonnull<func::FuncOp>(f) && seen.insert(f).second)
+        work.push_back(f);
+    };
+    for (VmapOp vmap : vmaps)
+      visit(vmap, vmap.getCalleeAttr());
+    while (!work.empty()) {
+      Operation *f = work.pop_back_val();
+      if (auto uses = SymbolTable::getSymbolUses(&f->getRegion(0)))
+        for (const SymbolTable::SymbolUse &use : *uses)
+          visit(use.getUser(), use.getSymbolRef());
+    }
+    return seen;
   }
 };
 

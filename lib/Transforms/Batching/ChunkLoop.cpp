@@ -33,6 +33,17 @@ bool vmapc::isChunked(VmapOp vmap) {
   std::optional<int64_t> chunk = vmap.getChunkSize();
   if (!chunk)
     return false;
+  // A mapped value with no elements has nothing to split (and
+  // tensor.extract_slice rejects offsets into a size-0 dim).
+  auto empty = [](Type t) {
+    auto shaped = cast<ShapedType>(t);
+    return llvm::is_contained(shaped.getShape(), 0);
+  };
+  for (unsigned i = 0, e = vmap.getOperands().size(); i < e; ++i)
+    if (vmap.getInAxis(i) && empty(vmap.getOperand(i).getType()))
+      return false;
+  if (llvm::any_of(vmap.getResultTypes(), empty))
+    return false;
   int64_t size = vmap.getBatchSize();
   return ShapedType::isDynamic(size) || size > *chunk;
 }
@@ -70,8 +81,7 @@ private:
   FailureOr<SmallVector<Value>> callChunk(OpBuilder &b, ValueRange operands);
 
   /// The loop over the full chunks, updating `accs` (one per mapped result).
-  FailureOr<SmallVector<Value>> buildFullChunks(Value fullEnd,
-                                                ValueRange accs);
+  FailureOr<SmallVector<Value>> buildFullChunks(Value fullEnd, ValueRange accs);
   /// The tail: lanes [fullEnd, n) of every mapped result.
   FailureOr<SmallVector<Value>> buildTail(OpBuilder &b, Value n, Value fullEnd,
                                           ValueRange accs);
@@ -112,7 +122,8 @@ void ChunkLoopBuilder::sliceBounds(RankedTensorType type, int64_t axis,
                                    SmallVectorImpl<OpFoldResult> &strides) {
   for (int64_t d = 0; d < type.getRank(); ++d) {
     offsets.push_back(d == axis ? offset : builder.getIndexAttr(0));
-    sizes.push_back(d == axis ? size : builder.getIndexAttr(type.getDimSize(d)));
+    sizes.push_back(d == axis ? size
+                              : builder.getIndexAttr(type.getDimSize(d)));
     strides.push_back(builder.getIndexAttr(1));
   }
 }
@@ -142,9 +153,9 @@ ChunkLoopBuilder::buildFullChunks(Value fullEnd, ValueRange accs) {
     SmallVector<Value> operands;
     for (auto [i, operand] : llvm::enumerate(vmap.getOperands())) {
       std::optional<int64_t> axis = vmap.getInAxis(i);
-      operands.push_back(axis ? slice(b, operand, *axis, offset,
-                                      b.getIndexAttr(chunkSize))
-                              : operand);
+      operands.push_back(
+          axis ? slice(b, operand, *axis, offset, b.getIndexAttr(chunkSize))
+               : operand);
     }
     return operands;
   };
@@ -221,17 +232,17 @@ Value ChunkLoopBuilder::tailOperand(OpBuilder &b, Value operand, int64_t axis,
   if (!type.isDynamicDim(axis))
     return slice(b, operand, axis, start, b.getIndexAttr(chunkSize));
 
-  Value window = slice(b, operand, axis, start,
-                       arith::MinUIOp::create(b, loc, n, index(b, chunkSize))
-                           .getResult());
+  Value window =
+      slice(b, operand, axis, start,
+            arith::MinUIOp::create(b, loc, n, index(b, chunkSize)).getResult());
   // Lane n-1, as one example, repeated over a chunk.
   SmallVector<OpFoldResult> offsets, sizes, strides;
   Value last = arith::SubIOp::create(b, loc, n, index(b, 1));
   sliceBounds(type, axis, last, b.getIndexAttr(1), offsets, sizes, strides);
   SmallVector<int64_t> exampleShape(type.getShape());
   exampleShape.erase(exampleShape.begin() + axis);
-  Value lane = tensor::ExtractSliceOp::create(
-      b, loc, type.clone(exampleShape), operand, offsets, sizes, strides);
+  Value lane = tensor::ExtractSliceOp::create(b, loc, type.clone(exampleShape),
+                                              operand, offsets, sizes, strides);
   SmallVector<int64_t> dims;
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (d != axis)
@@ -247,8 +258,7 @@ Value ChunkLoopBuilder::tailOperand(OpBuilder &b, Value operand, int64_t axis,
                                        strides);
 }
 
-FailureOr<SmallVector<Value>> ChunkLoopBuilder::buildTail(OpBuilder &b,
-                                                          Value n,
+FailureOr<SmallVector<Value>> ChunkLoopBuilder::buildTail(OpBuilder &b, Value n,
                                                           Value fullEnd,
                                                           ValueRange accs) {
   Value c = index(b, chunkSize);
@@ -334,14 +344,15 @@ FailureOr<SmallVector<Value>> ChunkLoopBuilder::build() {
     if (staticSize % chunkSize == 0) {
       mapped = *full;
     } else {
-      FailureOr<SmallVector<Value>> tail = buildTail(builder, n, fullEnd, *full);
+      FailureOr<SmallVector<Value>> tail =
+          buildTail(builder, n, fullEnd, *full);
       if (failed(tail))
         return failure();
       mapped = *tail;
     }
   } else {
-    Value hasTail = arith::CmpIOp::create(builder, loc,
-                                          arith::CmpIPredicate::ult, fullEnd, n);
+    Value hasTail = arith::CmpIOp::create(
+        builder, loc, arith::CmpIPredicate::ult, fullEnd, n);
     auto ifOp = scf::IfOp::create(builder, loc, ValueRange(*full).getTypes(),
                                   hasTail, /*withElseRegion=*/true);
     OpBuilder thenBuilder = ifOp.getThenBodyBuilder();

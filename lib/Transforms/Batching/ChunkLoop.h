@@ -25,8 +25,9 @@ using PlaceChunkResults =
     llvm::function_ref<mlir::FailureOr<llvm::SmallVector<mlir::Value>>(
         mlir::OpBuilder &builder, mlir::ValueRange callResults)>;
 
-/// Whether `vmap` runs as a loop over chunks: it has a chunk_size and its
-/// batch is dynamic or larger than one chunk.
+/// Whether `vmap` runs as a loop over chunks: it has a chunk_size, its
+/// batch is dynamic or larger than one chunk, and no mapped operand or
+/// result has a static size-0 dim (then there is nothing to compute).
 bool isChunked(VmapOp vmap);
 
 /// Builds the loop over chunks that computes the results of `vmap` at
