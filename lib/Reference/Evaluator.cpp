@@ -20,7 +20,9 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Location.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -964,9 +966,57 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
   unsigned numResults = op->getNumResults();
   std::vector<std::vector<HostTensor>> pieces(numResults);
   // With an empty batch, the results with out_axes none (which depend on
-  // nothing mapped) still have a value: one call on a zero example gives it,
-  // as in the compiled code.
-  for (int64_t k = 0; k < std::max<int64_t>(*size, 1); ++k) {
+  // nothing mapped) still have a value. They come from one call, on a zero
+  // example, of a copy of the callee that computes only them (as in the
+  // compiled code): the rest of the callee might not even end on zeros.
+  StringRef callee = op.getCallee();
+  int64_t calls = *size;
+  std::vector<int> resultIndex(numResults);
+  for (unsigned j = 0; j < numResults; ++j)
+    resultIndex[j] = j;
+  func::FuncOp pruned;
+  auto erasePruned = llvm::make_scope_exit([&] {
+    if (pruned)
+      pruned.erase();
+  });
+  if (*size == 0) {
+    auto original = module.lookupSymbol<func::FuncOp>(callee);
+    SmallVector<unsigned> unmapped;
+    for (unsigned j = 0; j < numResults; ++j)
+      if (isa<UnitAttr>(outAxes[j]))
+        unmapped.push_back(j);
+    if (original && !original.isExternal() && !unmapped.empty()) {
+      pruned = original.clone();
+      std::string name = ("__vmapc_eval_unmapped_results_of_" + callee).str();
+      while (module.lookupSymbol(name))
+        name += "_";
+      pruned.setSymName(name);
+      module.push_back(pruned);
+      Operation *ret = pruned.getBody().front().getTerminator();
+      SmallVector<Value> kept;
+      std::fill(resultIndex.begin(), resultIndex.end(), -1);
+      for (unsigned j : unmapped) {
+        resultIndex[j] = kept.size();
+        kept.push_back(ret->getOperand(j));
+      }
+      ret->setOperands(kept);
+      pruned.setFunctionType(FunctionType::get(module.getContext(),
+                                               pruned.getArgumentTypes(),
+                                               ValueRange(kept).getTypes()));
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (Operation &o : llvm::make_early_inc_range(
+                 llvm::reverse(pruned.getBody().front())))
+          if (isOpTriviallyDead(&o)) {
+            o.erase();
+            changed = true;
+          }
+      }
+      callee = pruned.getSymName();
+      calls = 1;
+    }
+  }
+  for (int64_t k = 0; k < calls; ++k) {
     std::vector<HostTensor> args;
     for (unsigned i = 0; i < in.size(); ++i) {
       if (!axes[i]) {
@@ -979,15 +1029,17 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
         args.push_back(takeSlice(*in[i], *axes[i], k));
       }
     }
-    auto out = call(op.getCallee(), args, op);
+    auto out = call(callee, args, op);
     if (!out)
       return out.takeError();
-    if (out->size() != numResults)
+    size_t expected = pruned ? pruned.getNumResults() : numResults;
+    if (out->size() != expected)
       return opError(op, "callee returned " + llvm::Twine(out->size()) +
                              " results, the vmap has " +
                              llvm::Twine(numResults));
     for (unsigned j = 0; j < numResults; ++j)
-      pieces[j].push_back(std::move((*out)[j]));
+      if (resultIndex[j] >= 0)
+        pieces[j].push_back(std::move((*out)[resultIndex[j]]));
   }
 
   for (unsigned j = 0; j < numResults; ++j) {
@@ -1001,6 +1053,10 @@ Error Evaluator::evalVmap(VmapOp op, ArrayRef<const HostTensor *> in,
       // out_axes none: the result must not depend on the mapped inputs, so
       // every call must have returned the same value. Checking it here
       // catches IR the batching pass should have rejected.
+      if (pieces[j].empty())
+        return opError(op, "result " + llvm::Twine(j) +
+                               " has out_axes none but the batch is empty "
+                               "and the callee has no body");
       const HostTensor &first = pieces[j][0];
       for (const HostTensor &p : pieces[j])
         if (p.shape() != first.shape() ||
