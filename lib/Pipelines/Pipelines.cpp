@@ -15,9 +15,11 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/Passes.h"
-#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/Transforms/Passes.h"
@@ -153,7 +155,8 @@ void addLowerToLLVM(OpPassManager &pm) {
   vecOpts.reassociateFPReductions = true;
   // Outer products: a contraction block becomes broadcast FMAs.
   vecOpts.vectorContractLowering = vector::VectorContractLowering::OuterProduct;
-  vecOpts.vectorTransposeLowering = vector::VectorTransposeLowering::Shuffle16x16;
+  vecOpts.vectorTransposeLowering =
+      vector::VectorTransposeLowering::Shuffle16x16;
   pm.addPass(createConvertVectorToLLVMPass(vecOpts));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
@@ -187,6 +190,22 @@ void vmapc::buildVmapcLowerToLLVMPipeline(OpPassManager &pm,
   addBufferization(pm);
   addParallelChunks(pm, options.numThreads);
   addLowerToLLVM(pm);
+}
+
+bool vmapc::isLoweredToLLVM(ModuleOp module) {
+  return llvm::all_of(module.getBody()->getOperations(), [](Operation &op) {
+    return isa_and_nonnull<LLVM::LLVMDialect>(op.getDialect());
+  });
+}
+
+bool vmapc::usesOpenMP(ModuleOp module) {
+  return module
+      .walk([](Operation *op) {
+        return isa_and_nonnull<omp::OpenMPDialect>(op->getDialect())
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
 }
 
 void vmapc::registerVmapcPipelines() {

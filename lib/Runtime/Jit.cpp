@@ -10,8 +10,9 @@
 //===----------------------------------------------------------------------===//
 #include "vmapc/Runtime/Jit.h"
 
-#include "dialect/VmapcDialect.h"
 #include "vmapc/Pipelines/Pipelines.h"
+#include "vmapc/Target/Context.h"
+#include "vmapc/Target/TargetMachine.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -20,19 +21,12 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/InitAllDialects.h"
-#include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -48,94 +42,6 @@ namespace {
 llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
-
-/// Turns off SelectionDAG's consecutive-store merging unless the process
-/// set it explicitly. LLVM 22 miscompiles it on AVX-512: two <4 x i64>
-/// stores of lanes 20-23 and 24-27 of a <40 x i64> become one <8 x i64>
-/// store of a subvector at lane 20 and write garbage to the first half
-/// (test/Regression/lanes-interchange-miscompile.mlir; reduced, it is
-/// `llc -O1` on a dozen lines of IR). Wide vectors of odd lengths are what
-/// vectorizing small static shapes produces, so any module can hit it.
-/// The merges it gives up are of adjacent narrow stores, which vectorized
-/// code has few of.
-void disableStoreMerging() {
-  auto &options = llvm::cl::getRegisteredOptions();
-  auto it = options.find("combiner-store-merging");
-  if (it == options.end() || it->second->getNumOccurrences() > 0)
-    return;
-  // Through the option's own parser, as if -combiner-store-merging=false
-  // had been given.
-  (void)it->second->addOccurrence(0, it->first, "false");
-}
-
-void initializeNativeTarget() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-    disableStoreMerging();
-  });
-}
-
-std::optional<DType> dtypeOf(Type t) {
-  if (t.isF32())
-    return DType::F32;
-  if (t.isF64())
-    return DType::F64;
-  if (t.isInteger(1))
-    return DType::I1;
-  if (t.isInteger(32))
-    return DType::I32;
-  if (t.isInteger(64))
-    return DType::I64;
-  return std::nullopt;
-}
-
-std::optional<TensorSpec> specOf(Type t) {
-  auto shaped = dyn_cast<ShapedType>(t);
-  if (!shaped || !shaped.hasRank())
-    return std::nullopt;
-  std::optional<DType> dtype = dtypeOf(shaped.getElementType());
-  if (!dtype)
-    return std::nullopt;
-  TensorSpec spec{*dtype, {}};
-  for (int64_t d : shaped.getShape())
-    spec.shape.push_back(ShapedType::isDynamic(d) ? TensorSpec::kDynamic : d);
-  return spec;
-}
-
-/// The signature of a function type whose inputs and results are all
-/// ranked tensors or memrefs of the dialect's element types, with dynamic
-/// dims only where an input gives their size (the batch size).
-std::optional<FunctionSignature> signatureOf(StringRef name,
-                                             FunctionType type) {
-  FunctionSignature sig;
-  sig.name = name.str();
-  for (Type t : type.getInputs()) {
-    std::optional<TensorSpec> spec = specOf(t);
-    if (!spec)
-      return std::nullopt;
-    sig.inputs.push_back(*spec);
-  }
-  for (Type t : type.getResults()) {
-    std::optional<TensorSpec> spec = specOf(t);
-    if (!spec)
-      return std::nullopt;
-    sig.outputs.push_back(*spec);
-  }
-  bool dynamicInput = llvm::any_of(
-      sig.inputs, [](const TensorSpec &t) { return t.isDynamic(); });
-  bool dynamicOutput = llvm::any_of(
-      sig.outputs, [](const TensorSpec &t) { return t.isDynamic(); });
-  if (dynamicOutput && !dynamicInput)
-    return std::nullopt;
-  return sig;
-}
-
-constexpr const char *kCallableTypes =
-    "its inputs and results must all be ranked tensors of f32, f64, i1, i32 "
-    "or i64, with dynamic dims ('?', the batch size) only if an input has "
-    "one";
 
 //===----------------------------------------------------------------------===//
 // Allocation tracking
@@ -183,45 +89,6 @@ extern "C" void vmapcTrackedFree(void *p) {
   std::free(p);
 }
 
-/// Whether the lowered module runs parallel chunk loops (omp.parallel),
-/// and so needs the OpenMP runtime.
-bool usesOpenMP(ModuleOp module) {
-  bool found = false;
-  module.walk([&](Operation *op) {
-    if (op->getDialect() && op->getDialect()->getNamespace() == "omp") {
-      found = true;
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return found;
-}
-
-/// "file:line:col: error: message" for each error diagnostic.
-std::string formatDiagnostic(Diagnostic &diag) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
-    os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
-       << loc.getColumn() << ": ";
-  os << "error: " << diag.str();
-  return text;
-}
-
-DialectRegistry &pipelineRegistry() {
-  static DialectRegistry *registry = [] {
-    auto *r = new DialectRegistry();
-    registerAllDialects(*r);
-    registerAllExtensions(*r);
-    r->insert<vmapc::VmapcDialect>();
-    registerBuiltinDialectTranslation(*r);
-    registerLLVMDialectTranslation(*r);
-    registerOpenMPDialectTranslation(*r);
-    return r;
-  }();
-  return *registry;
-}
-
 } // namespace
 
 CompiledModule::CompiledModule() = default;
@@ -229,9 +96,14 @@ CompiledModule::~CompiledModule() = default;
 
 llvm::Expected<std::unique_ptr<CompiledModule>>
 CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
-  initializeNativeTarget();
+  vmapc::initializeNativeTarget();
+  // An unknown CPU or feature is an error before any work (LLVM would only
+  // warn and emit generic code).
+  if (auto target = resolveTarget({options.targetCpu, options.targetFeatures});
+      !target)
+    return target.takeError();
   MLIRContext *ctx = module.getContext();
-  ctx->appendDialectRegistry(pipelineRegistry());
+  ctx->appendDialectRegistry(compilerRegistry());
   ctx->loadAllAvailableDialects();
 
   std::unique_ptr<CompiledModule> result(new CompiledModule());
@@ -239,10 +111,9 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   // Signatures come from the module as given: func.func at the tensor (or
   // memref) level, or llvm.func carrying the `vmapc.io_type` our pipeline
   // records, when the module is already lowered.
-  bool needsLowering = false;
+  bool needsLowering = !isLoweredToLLVM(module);
   for (Operation &op : module.getBody()->getOperations()) {
     if (auto func = dyn_cast<func::FuncOp>(op)) {
-      needsLowering = true;
       if (func.isExternal() || !func.isPublic())
         continue;
       if (auto sig = signatureOf(func.getSymName(), func.getFunctionType()))
@@ -253,24 +124,15 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       auto io = func->getAttrOfType<TypeAttr>("vmapc.io_type");
       if (func.isExternal() || !io || !isa<FunctionType>(io.getValue()))
         continue;
-      if (auto sig = signatureOf(func.getSymName(),
-                                 cast<FunctionType>(io.getValue())))
+      if (auto sig =
+              signatureOf(func.getSymName(), cast<FunctionType>(io.getValue())))
         result->functions[func.getSymName()].signature = *sig;
-    } else if (op.getDialect() &&
-               !isa<LLVM::LLVMDialect>(op.getDialect())) {
-      needsLowering = true;
     }
   }
 
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
-  std::string diagnostics;
   {
-    ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
-      if (diag.getSeverity() == DiagnosticSeverity::Error)
-        diagnostics += (diagnostics.empty() ? "" : "\n") +
-                       formatDiagnostic(diag);
-      return success();
-    });
+    ErrorCollector errors(ctx);
     if (needsLowering) {
       PassManager pm(ctx);
       LowerToLLVMOptions pipelineOptions;
@@ -279,8 +141,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       pipelineOptions.numThreads = options.numThreads;
       buildVmapcLowerToLLVMPipeline(pm, pipelineOptions);
       if (failed(pm.run(*lowered)))
-        return makeError(diagnostics.empty() ? "lowering to LLVM failed"
-                                             : diagnostics);
+        return makeError(errors.text("lowering to LLVM failed"));
     }
   }
   if (options.keepIR) {
@@ -299,10 +160,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   }
   if (!options.targetFeatures.empty())
     jtmb->getFeatures() = llvm::SubtargetFeatures(options.targetFeatures);
-  llvm::CodeGenOptLevel codegenLevel =
-      options.optLevel >= 3    ? llvm::CodeGenOptLevel::Aggressive
-      : options.optLevel == 0 ? llvm::CodeGenOptLevel::None
-                              : llvm::CodeGenOptLevel::Default;
+  llvm::CodeGenOptLevel codegenLevel = codegenOptLevel(options.optLevel);
   jtmb->setCodeGenOptLevel(codegenLevel);
   auto tm = jtmb->createTargetMachine();
   if (!tm)
@@ -359,23 +217,17 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
 }
 
 llvm::Expected<std::unique_ptr<CompiledModule>>
-CompiledModule::compileSource(llvm::StringRef source, llvm::StringRef bufferName,
+CompiledModule::compileSource(llvm::StringRef source,
+                              llvm::StringRef bufferName,
                               const CompileOptions &options) {
-  MLIRContext ctx(pipelineRegistry());
-  std::string diagnostics;
-  ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &diag) {
-    if (diag.getSeverity() == DiagnosticSeverity::Error)
-      diagnostics +=
-          (diagnostics.empty() ? "" : "\n") + formatDiagnostic(diag);
-    return success();
-  });
+  MLIRContext ctx(compilerRegistry());
+  ErrorCollector errors(&ctx);
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(
       llvm::MemoryBuffer::getMemBufferCopy(source, bufferName), llvm::SMLoc());
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &ctx);
   if (!module)
-    return makeError(diagnostics.empty() ? "cannot parse " + bufferName
-                                         : diagnostics);
+    return makeError(errors.text(("cannot parse " + bufferName).str()));
   return compile(*module, options);
 }
 
@@ -392,8 +244,8 @@ CompiledModule::signature(llvm::StringRef name) const {
   auto it = functions.find(name);
   auto bad = uncallable.find(name);
   if (it == functions.end() && bad != uncallable.end())
-    return makeError("function '" + name + "' cannot be called: " +
-                     bad->getValue());
+    return makeError("function '" + name +
+                     "' cannot be called: " + bad->getValue());
   if (it == functions.end()) {
     std::string known;
     for (const std::string &n : functionNames())
@@ -420,16 +272,17 @@ batchSizeOf(StringRef name, ArrayRef<TensorRef> inputs,
     for (size_t d = 0; d < want.size(); ++d) {
       if (want[d] != TensorSpec::kDynamic)
         continue;
-      std::string at = "input " + std::to_string(i) + " dim " +
-                       std::to_string(d);
+      std::string at =
+          "input " + std::to_string(i) + " dim " + std::to_string(d);
       if (!batch) {
         batch = got[d];
         firstAt = at;
       } else if (*batch != got[d]) {
-        return makeError("'" + name + "' has one batch size for all its "
-                         "dynamic dims, but " + firstAt + " is " +
-                         llvm::Twine(*batch) + " and " + at + " is " +
-                         llvm::Twine(got[d]));
+        return makeError("'" + name +
+                         "' has one batch size for all its "
+                         "dynamic dims, but " +
+                         firstAt + " is " + llvm::Twine(*batch) + " and " + at +
+                         " is " + llvm::Twine(got[d]));
       }
     }
   }

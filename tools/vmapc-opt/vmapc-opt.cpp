@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "dialect/Batching.h"
 #include "dialect/VmapcDialect.h"
+#include "vmapc/AOT/Passes.h"
 #include "vmapc/Conversion/Passes.h"
 #include "vmapc/Pipelines/Pipelines.h"
 #include "vmapc/Transforms/Passes.h"
@@ -21,6 +22,7 @@ int main(int argc, char **argv) {
   vmapc::registerVmapcTransformsPasses();
   vmapc::registerVmapcConversionPasses();
   vmapc::registerVmapcPipelines();
+  vmapc::registerVmapcAOTPasses();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

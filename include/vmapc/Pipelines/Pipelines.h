@@ -8,6 +8,7 @@
 #ifndef VMAPC_PIPELINES_PIPELINES_H
 #define VMAPC_PIPELINES_PIPELINES_H
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
@@ -45,6 +46,14 @@ struct LowerToLLVMOptions
 /// out-params, lowering to LLVM.
 void buildVmapcLowerToLLVMPipeline(mlir::OpPassManager &pm,
                                    const LowerToLLVMOptions &options);
+
+/// Whether `module` holds only LLVM-dialect ops (the pipeline has nothing
+/// left to do).
+bool isLoweredToLLVM(mlir::ModuleOp module);
+
+/// Whether `module` runs parallel chunk loops (OpenMP ops), and so needs
+/// LLVM's OpenMP runtime.
+bool usesOpenMP(mlir::ModuleOp module);
 
 /// Registers --vmapc-lower-to-llvm and the pipeline's helper passes.
 void registerVmapcPipelines();

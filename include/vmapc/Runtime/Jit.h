@@ -1,4 +1,5 @@
-//===- Jit.h - Compile MLIR modules to native code and call them -*- C++ -*-===//
+//===- Jit.h - Compile MLIR modules to native code and call them -*- C++
+//-*-===//
 //
 // The execution-engine wrapper shared by vmapc-run and the DSL's `jit`.
 // A module at any level (vmapc, linalg on tensors, LLVM dialect) is lowered
@@ -12,6 +13,7 @@
 #define VMAPC_RUNTIME_JIT_H
 
 #include "vmapc/Support/HostTensor.h"
+#include "vmapc/Target/Signature.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -47,37 +49,6 @@ struct CompileOptions {
   /// Keep the lowered LLVM-dialect MLIR and the optimized LLVM IR as text,
   /// for loweredMLIR() / llvmIR() (costs some compile time).
   bool keepIR = false;
-};
-
-/// Element type and shape of one function input or output. A dim of
-/// kDynamic is the batch size of a kernel compiled for any batch size (a
-/// chunked vmap over a `?` axis): every such dim of one call has the same
-/// size, which the inputs give.
-struct TensorSpec {
-  static constexpr int64_t kDynamic = -1;
-
-  DType dtype = DType::F32;
-  std::vector<int64_t> shape;
-
-  bool isDynamic() const {
-    return std::find(shape.begin(), shape.end(), kDynamic) != shape.end();
-  }
-
-  /// "f32[?, 3]".
-  std::string str() const {
-    std::string s = std::string(dtypeName(dtype)) + "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-      s += (i ? ", " : "") +
-           (shape[i] == kDynamic ? std::string("?") : std::to_string(shape[i]));
-    return s + "]";
-  }
-};
-
-/// What a compiled function takes and returns.
-struct FunctionSignature {
-  std::string name;
-  std::vector<TensorSpec> inputs;
-  std::vector<TensorSpec> outputs;
 };
 
 class CompiledModule {

@@ -1,0 +1,44 @@
+//===- Context.cpp - MLIR contexts for compiling vmapc modules ------------===//
+
+#include "vmapc/Target/Context.h"
+
+#include "dialect/VmapcDialect.h"
+
+#include "mlir/IR/Location.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+DialectRegistry &vmapc::compilerRegistry() {
+  static DialectRegistry *registry = [] {
+    auto *r = new DialectRegistry();
+    registerAllDialects(*r);
+    registerAllExtensions(*r);
+    r->insert<vmapc::VmapcDialect>();
+    registerBuiltinDialectTranslation(*r);
+    registerLLVMDialectTranslation(*r);
+    registerOpenMPDialectTranslation(*r);
+    return r;
+  }();
+  return *registry;
+}
+
+vmapc::ErrorCollector::ErrorCollector(MLIRContext *ctx)
+    : handler(ctx, [this](Diagnostic &diag) {
+        if (diag.getSeverity() != DiagnosticSeverity::Error)
+          return success();
+        llvm::raw_string_ostream os(errors);
+        if (!errors.empty())
+          os << "\n";
+        if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
+          os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
+             << loc.getColumn() << ": ";
+        os << "error: " << diag.str();
+        return success();
+      }) {}
