@@ -18,11 +18,24 @@ llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
-tools = ["vmapc-opt", "vmapc-run", "vmapc-eval", "vmapc-difftest"]
+tools = ["vmapc-opt", "vmapc-run", "vmapc-eval", "vmapc-difftest",
+         "vmapc-compile"]
 llvm_config.add_tool_substitutions(
     [t for t in tools
      if os.path.exists(os.path.join(config.vmapc_tools_dir, t))],
     [config.vmapc_tools_dir])
+
+# Programs that link AOT kernels (vmapc-compile's objects): %cc and %cxx
+# compile and link them, with the vmapc headers on the include path (the
+# C++ overloads of a kernel's header use <vmapc/AotKernel.h>); %libomp is
+# LLVM's OpenMP runtime, which kernels with parallel vmaps link.
+config.substitutions.append(("%cxx", config.vmapc_cxx_compiler +
+                             " -std=c++20 -I" +
+                             os.path.join(config.vmapc_src_root, "include")))
+config.substitutions.append(("%cc", config.vmapc_c_compiler))
+config.substitutions.append(("%libomp", config.vmapc_omp_library +
+                             " -Wl,-rpath," +
+                             os.path.dirname(config.vmapc_omp_library)))
 
 # VMAPC_VERIFY_ROUNDTRIP=1 checks that every module vmapc-opt prints parses
 # back to the same IR, over the whole suite.

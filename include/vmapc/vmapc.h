@@ -66,6 +66,17 @@
 // each time jit compiles a specialization. `c.call(inputs, outputs)` runs the
 // specialization on TensorRefs, checking their count, dtypes and shapes.
 //
+// Ahead of time
+// -------------
+//   std::string mlir = vx::export_mlir(
+//       vx::vmap(layer, vx::in_axes(0, vx::none), vx::chunk_size(256)), "layer",
+//       vx::ShapeDtype<float>({1, 784}), vx::ShapeDtype<float>({784, 10}));
+// traces without compiling; a chunked vmap's mapped axes become `?`. Then
+// `vmapc-compile layer.mlir -e layer -o layer.o --header layer.h` (or CMake's
+// vmapc_add_kernel) gives an object with the C entry point
+//   int32_t layer(int64_t n, const float *in0, const float *in1, float *out0);
+// that needs neither libvmapc nor MLIR/LLVM at run time.
+//
 // Arrays
 // ------
 //   vx::Array<float> a({2, 3}, {1, 2, 3, 4, 5, 6});   // shape, row-major data

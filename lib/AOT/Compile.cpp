@@ -111,6 +111,11 @@ vmapc::compileKernel(ModuleOp module, const AotOptions &options) {
     return sig.takeError();
   kernel.signature = std::move(*sig);
   auto target = resolveTarget(options.target);
+  // resolveTarget checks the features only against a named CPU, not "host":
+  // check them against the host's name too, before the pipeline runs (else
+  // "avx2" without '+' fails late, in translation, with LLVM's own text).
+  if (target && !options.target.features.empty())
+    target = resolveTarget(*target);
   if (!target)
     return makeError("error: " + llvm::toString(target.takeError()));
   kernel.target = *target;

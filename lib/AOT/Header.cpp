@@ -87,6 +87,10 @@ void writeCDeclaration(llvm::raw_ostream &os, const AotKernel &k,
 
 void writeCxxOverloads(llvm::raw_ostream &os, const AotKernel &k,
                        const std::vector<Param> &params) {
+  // Without arrays the C function is all there is (an overload would
+  // differ from it only in its return type).
+  if (params.empty())
+    return;
   const std::string &name = k.symbol;
   bool dynamic = k.signature.isDynamic();
   auto checks = [&](bool withOutputs) {

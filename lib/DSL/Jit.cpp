@@ -126,6 +126,19 @@ compile(const std::vector<TensorSpec> &args, const TraceBody &body,
 }
 } // namespace
 
+std::string exportModule(const std::vector<TensorSpec> &args,
+                         const std::string &name, const TraceBody &body) {
+  if (name.empty())
+    throw Error("export_mlir: the function needs a name");
+  std::shared_ptr<Subgraph> g = traceFunction(args, body);
+  std::unique_ptr<mlir::MLIRContext> context = makeDslContext();
+  mlir::OwningOpRef<mlir::ModuleOp> module = emitModule(*context, *g, name);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  module->print(os);
+  return text;
+}
+
 std::shared_ptr<const CompiledKernel>
 lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
                 const TraceBody &body, unsigned numThreads) {

@@ -1,7 +1,8 @@
 //===- vmapc-compile.cpp - Compile one function ahead of time -------------===//
 //
 //   vmapc-compile FILE.mlir -e FUNC -o NAME.o [--header NAME.h]
-//                 [--name SYMBOL] [--target-cpu=CPU] [--target-features=F]
+//                 [--link-flags NAME.rsp] [--name SYMBOL] [--target-cpu=CPU]
+//                 [--target-features=F]
 //                 [--threads=N] [-O0..3]
 //
 // Compiles FUNC of FILE (vmaps included) with the JIT's pipeline to a
@@ -41,6 +42,11 @@ static cl::opt<std::string> objectFile(cl::cat(toolOptions), "o",
 static cl::opt<std::string> headerFile(cl::cat(toolOptions), "header",
                                        cl::desc("C/C++ header to write"),
                                        cl::value_desc("file.h"));
+static cl::opt<std::string> linkFlagsFile(
+    cl::cat(toolOptions), "link-flags",
+    cl::desc("Write the linker flags the object needs (libm; LLVM's OpenMP "
+             "runtime for parallel vmaps) to this response file"),
+    cl::value_desc("file.rsp"));
 static cl::opt<std::string>
     symbolName(cl::cat(toolOptions), "name",
                cl::desc("Name of the C entry point (default: the function's)"),
@@ -164,6 +170,15 @@ int main(int argc, char **argv) {
     raw_string_ostream os(header);
     vmapc::writeHeader(os, *kernel, sys::path::filename(sourceName));
     writeFile(headerFile, header);
+  }
+  if (!linkFlagsFile.empty()) {
+    std::string flags = "-lm\n";
+    if (kernel->usesOpenMP) {
+      StringRef omp(VMAPC_OMP_LIBRARY);
+      flags += omp.str() + "\n-Wl,-rpath," + sys::path::parent_path(omp).str() +
+               "\n";
+    }
+    writeFile(linkFlagsFile, flags);
   }
   return 0;
 }

@@ -151,6 +151,10 @@ std::vector<TensorSpec> resultSpecsFor(const CompiledKernel &kernel,
                                        const std::vector<TensorRef> &inputs);
 const std::string &vmapcIR(const CompiledKernel &kernel);
 const std::string &finalIR(const CompiledKernel &kernel);
+/// The traced module of `body` for arguments `args`, as vmapc-dialect text,
+/// its function named `name` (vmapc::export_mlir).
+std::string exportModule(const std::vector<TensorSpec> &args,
+                         const std::string &name, const TraceBody &body);
 /// Runs the kernel; `outputs` are preallocated by the caller and written in
 /// place. Checks counts, dtypes and shapes, throwing vmapc::Error.
 void invoke(const CompiledKernel &kernel, const std::vector<TensorRef> &inputs,

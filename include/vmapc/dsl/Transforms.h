@@ -263,6 +263,13 @@ public:
   /// The number of specializations compiled so far.
   size_t cache_size() const { return detail::cacheSize(*cache_); }
 
+  /// jit of a chunked vmap takes any batch size, as the vmap does.
+  void makeBatchDynamic(std::vector<detail::TensorSpec> &specs) const requires
+      requires(const F &f) {
+    f.makeBatchDynamic(specs);
+  }
+  { f_.makeBatchDynamic(specs); }
+
 private:
   template <typename... Args>
   std::shared_ptr<const detail::CompiledKernel>
@@ -352,6 +359,34 @@ Vmapped<F> vmap(F f, InAxes in = {}, OutAxes out = {}, Options... options) {
 template <typename F, detail::LaneOption First, detail::VmapOption... Rest>
 Vmapped<F> vmap(F f, InAxes in, First first, Rest... rest) {
   return vmap(std::move(f), std::move(in), OutAxes(), first, rest...);
+}
+
+/// The dtype and shape of an argument of export_mlir, as
+/// jax.ShapeDtypeStruct: `ShapeDtype<float>({1000, 784})`.
+template <Element T> struct ShapeDtype {
+  Shape shape;
+  explicit ShapeDtype(Shape s) : shape(std::move(s)) {}
+};
+
+/// Traces `f` for arguments of these dtypes and shapes and returns the
+/// module (vmapc dialect, as text) with its function named `name`: what
+/// `vmapc-compile -e name` compiles ahead of time, the JAX analogue being
+/// `jax.jit(f).lower(*specs).as_text()`. If `f` is a chunked vmap (or the
+/// jit of one), its mapped axes become `?`: the compiled kernel takes the
+/// batch size at run time, as jit of it does. Trace errors (shape
+/// mismatches, bad axes) throw vmapc::Error.
+template <typename F, Element... T>
+std::string export_mlir(const F &f, const std::string &name,
+                        const ShapeDtype<T> &...args) {
+  std::vector<detail::TensorSpec> specs{
+      detail::TensorSpec{dtype_v<T>, args.shape}...};
+  if constexpr (requires { f.makeBatchDynamic(specs); })
+    f.makeBatchDynamic(specs);
+  return detail::exportModule(specs, name,
+                              [&f](const std::vector<detail::NodeRef> &params) {
+                                return detail::callTraced<Expr<T>...>(
+                                    f, params, std::index_sequence_for<T...>());
+                              });
 }
 
 /// jax.jit(f). `threads(n)` sets the thread count of its parallel vmaps.
