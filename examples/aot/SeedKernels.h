@@ -59,7 +59,7 @@ inline vx::InAxes softmaxAxes() { return vx::in_axes(0, vx::none, vx::none); }
 inline auto addOne() {
   return [](E x) { return x + 1.0f; };
 }
-inline vx::InAxes addOneAxes() { return vx::in_axes(0); }
+inline vx::InAxes addOneAxes() { return 0; }
 
 // W5: Lotka-Volterra, 200 Euler steps of one predator-prey system (a
 // fori_loop with a tuple carry); returns the final (x, y).
@@ -77,7 +77,7 @@ inline auto lotkaVolterra() {
         S{x0, y0});
   };
 }
-inline vx::InAxes lotkaVolterraAxes() { return vx::in_axes(0); }
+inline vx::InAxes lotkaVolterraAxes() { return 0; } // every argument
 
 // W6: a leaky integrate-and-fire network of 16 neurons over 30 steps for
 // one run's external current; returns the final potentials plus the spike
