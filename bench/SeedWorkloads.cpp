@@ -7,6 +7,12 @@
 //   hand     the same computation written batched by hand with the DSL, jitted
 //   loops    plain C++ loops (SeedPeerLoops.cpp, -O3 -march=native -ffast-math)
 //   eigen    Eigen 3, idiomatic, blocked by rows so temporaries stay in cache
+// plus the chunked and parallel forms of vmapped (issue 15) and the same
+// function compiled ahead of time (issue 17: aot, the static batch size;
+// aot_dynN, chunks of 1024 for any batch size), linked as static libraries
+// made by vmapc_add_kernel and called through their C entry points. The
+// per-example functions are examples/aot/SeedKernels.h's, so the JIT and AOT
+// kernels compile one program.
 // and two probes of the machine (STREAM-like triad bandwidth, peak FMA rate)
 // so bench/compare.py can state each row as a fraction of the physical bound.
 //
@@ -21,7 +27,14 @@
 // GFLOP/s and GB/s rates.
 //
 //===----------------------------------------------------------------------===//
+#include "SeedKernels.h"
 #include "SeedPeers.h"
+#include "bench_aot_w1.h"
+#include "bench_aot_w1_dyn.h"
+#include "bench_aot_w2.h"
+#include "bench_aot_w3.h"
+#include "bench_aot_w4.h"
+#include "bench_aot_w7.h"
 
 #include <vmapc/vmapc.h>
 
@@ -167,9 +180,8 @@ Workload makeNN() {
   w.flops = 2.0 * kNNRows * (kNNIn * kNNHidden + kNNHidden);
   w.bytes = 4.0 * (kNNRows * kNNIn + kNNIn * kNNHidden + kNNHidden + kNNRows);
 
-  auto single = [](E x, E w1, E w2) {
-    return vx::dot(vx::relu(vx::dot(x, w1)), w2);
-  };
+  auto single = seeds::nn();
+  static_assert(seeds::kNNIn == kNNIn && seeds::kNNHidden == kNNHidden);
   auto batched = [](E x, E w1, E w2) {
     return vx::dot(vx::relu(vx::dot(x, w1)), w2);
   };
@@ -180,6 +192,18 @@ Workload makeNN() {
                         s->out.vmapped.data()});
   addChunkVariants(w, single, vx::in_axes(0, vx::none, vx::none),
                    s->out.vmapped, s->x, s->w1, s->w2);
+  w.variants.push_back({"aot",
+                        [s] {
+                          bench_aot_w1(s->x.data(), s->w1.data(), s->w2.data(),
+                                       s->out.vmapped.data());
+                        },
+                        s->out.vmapped.data(), true});
+  w.variants.push_back({"aot_dynN",
+                        [s] {
+                          bench_aot_w1_dyn(kNNRows, s->x.data(), s->w1.data(),
+                                           s->w2.data(), s->out.vmapped.data());
+                        },
+                        s->out.vmapped.data(), true});
   w.variants.push_back({"hand",
                         dslRunner(hand, s->out.hand, s->x, s->w1, s->w2),
                         s->out.hand.data()});
@@ -280,11 +304,7 @@ Workload makeGauss(int64_t k) {
   w.rtol = 2e-3;
   const float twoPiK = float(std::pow(2.0 * std::numbers::pi, double(k)));
 
-  auto single = [twoPiK](E x, E mu, E prec, E det) {
-    E d = x - mu;
-    E q = (d * vx::dot(prec, d)).sum();
-    return vx::exp(q * -0.5f) * vx::rsqrt(det * twoPiK);
-  };
+  auto single = seeds::gauss(k);
   auto batched = [twoPiK](E x, E mu, E prec, E det) {
     E d = x - mu;                           // [N, k]
     E q = vx::sum(vx::dot(d, prec) * d, 1); // prec is symmetric
@@ -298,6 +318,14 @@ Workload makeGauss(int64_t k) {
        s->out.vmapped.data()});
   addChunkVariants(w, single, vx::in_axes(0, vx::none, vx::none, vx::none),
                    s->out.vmapped, s->x, s->mu, s->prec, s->det);
+  if (k == 16) // the seed's k, exported ahead of time
+    w.variants.push_back({"aot",
+                          [s] {
+                            bench_aot_w2(s->x.data(), s->mu.data(),
+                                         s->prec.data(), s->det.data(),
+                                         s->out.vmapped.data());
+                          },
+                          s->out.vmapped.data(), true});
   w.variants.push_back(
       {"hand", dslRunner(hand, s->out.hand, s->x, s->mu, s->prec, s->det),
        s->out.hand.data()});
@@ -364,11 +392,8 @@ Workload makeSoftmax() {
   w.bytes =
       4.0 * (kSmRows * kSmIn + kSmIn * kSmOut + kSmOut + kSmRows * kSmOut);
 
-  auto single = [](E x, E wt, E b) {
-    E z = vx::dot(x, wt) + b;
-    E e = vx::exp(z - vx::max(z, 0, true));
-    return e / vx::sum(e, 0, true);
-  };
+  auto single = seeds::softmax();
+  static_assert(seeds::kSmIn == kSmIn && seeds::kSmOut == kSmOut);
   auto batched = [](E x, E wt, E b) {
     E z = vx::dot(x, wt) + b;
     E e = vx::exp(z - vx::max(z, 1, true));
@@ -381,6 +406,12 @@ Workload makeSoftmax() {
                         s->out.vmapped.data()});
   addChunkVariants(w, single, vx::in_axes(0, vx::none, vx::none),
                    s->out.vmapped, s->x, s->w, s->b);
+  w.variants.push_back({"aot",
+                        [s] {
+                          bench_aot_w3(s->x.data(), s->w.data(), s->b.data(),
+                                       s->out.vmapped.data());
+                        },
+                        s->out.vmapped.data(), true});
   w.variants.push_back({"hand", dslRunner(hand, s->out.hand, s->x, s->w, s->b),
                         s->out.hand.data()});
   w.variants.push_back({"loops",
@@ -440,12 +471,15 @@ Workload makeAddOne() {
   w.flops = double(kAddN);
   w.bytes = 8.0 * kAddN;
 
-  auto single = [](E x) { return x + 1.0f; }; // x is one number
+  auto single = seeds::addOne(); // x is one number
   auto batched = [](E x) { return x + 1.0f; };
   auto vm = vx::jit(vx::vmap(single));
   auto hand = vx::jit(batched);
   w.variants.push_back(
       {"vmapped", dslRunner(vm, s->out.vmapped, s->x), s->out.vmapped.data()});
+  w.variants.push_back(
+      {"aot", [s] { bench_aot_w4(s->x.data(), s->out.vmapped.data()); },
+       s->out.vmapped.data(), true});
   w.variants.push_back(
       {"hand", dslRunner(hand, s->out.hand, s->x), s->out.hand.data()});
   w.variants.push_back(
@@ -499,13 +533,8 @@ Workload makeGmm() {
   const float halfDLog2Pi =
       0.5f * kGmmD * float(std::log(2.0 * std::numbers::pi));
 
-  auto single = [halfDLog2Pi](E x, E mu, E prec, E logw) {
-    E c = logw + vx::sum(vx::log(prec), 1) * 0.5f - halfDLog2Pi; // [K]
-    E d = x - mu;                                                // [K, D]
-    E ll = c - vx::sum(d * d * prec, 1) * 0.5f;                  // [K]
-    E m = ll.max();
-    return m + vx::log(vx::exp(ll - m).sum());
-  };
+  auto single = seeds::gmm();
+  static_assert(seeds::kGmmK == kGmmK && seeds::kGmmD == kGmmD);
   auto batched = [halfDLog2Pi](E x, E mu, E prec, E logw) {
     E c = logw + vx::sum(vx::log(prec), 1) * 0.5f - halfDLog2Pi; // [K]
     E d = vx::reshape(x, {kGmmN, 1, kGmmD}) - mu;                // [N, K, D]
@@ -519,6 +548,13 @@ Workload makeGmm() {
   w.variants.push_back(
       {"vmapped", dslRunner(vm, s->out.vmapped, s->x, s->mu, s->prec, s->logw),
        s->out.vmapped.data()});
+  w.variants.push_back({"aot",
+                        [s] {
+                          bench_aot_w7(s->x.data(), s->mu.data(),
+                                       s->prec.data(), s->logw.data(),
+                                       s->out.vmapped.data());
+                        },
+                        s->out.vmapped.data(), true});
   w.variants.push_back(
       {"hand", dslRunner(hand, s->out.hand, s->x, s->mu, s->prec, s->logw),
        s->out.hand.data()});

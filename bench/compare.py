@@ -173,6 +173,14 @@ def main():
             ratio = v["chunk1024_dynN"]["time_s"] / v["vmapped"]["time_s"]
             target(f"{wl}: dynamic-N kernel within 5% of static-N unchunked",
                    ratio <= 1.05, f"{ratio:.3f}x")
+    # Ahead of time (issue 17): the same function compiled by vmapc-compile
+    # runs as fast as the JIT's kernel.
+    for wl, v in workloads.items():
+        for aot, jit in (("aot", "vmapped"), ("aot_dynN", "chunk1024_dynN")):
+            if aot in v and jit in v:
+                ratio = v[aot]["time_s"] / v[jit]["time_s"]
+                target(f"{wl}: {aot} within 3% of the JIT's {jit}",
+                       ratio <= 1.03, f"{ratio:.3f}x")
     if "vmapped" in workloads.get("W4_add1", {}):
         r = workloads["W4_add1"]["vmapped"]
         frac = r["bytes"] / r["time_s"] / bandwidth

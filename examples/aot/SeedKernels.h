@@ -124,25 +124,31 @@ inline vx::InAxes gmmAxes() {
 enum class Mapping { Plain, Chunked, Parallel };
 constexpr int64_t kChunk = 256;
 
-template <typename F> auto mapped(F f, vx::InAxes in, Mapping m) {
+template <typename F>
+auto mapped(F f, vx::InAxes in, Mapping m, int64_t chunk = kChunk) {
   using V = decltype(vx::vmap(f, in));
   switch (m) {
   case Mapping::Chunked:
-    return V(vx::vmap(f, in, 0, vx::chunk_size(kChunk)));
+    return V(vx::vmap(f, in, 0, vx::chunk_size(chunk)));
   case Mapping::Parallel:
-    return V(vx::vmap(f, in, 0, vx::chunk_size(kChunk), vx::parallel));
+    return V(vx::vmap(f, in, 0, vx::chunk_size(chunk), vx::parallel));
   case Mapping::Plain:
     break;
   }
   return V(vx::vmap(f, in));
 }
 
-/// Calls `visit(name, vmapped function, ShapeDtype...)` for seed workload
+/// Calls `visit(vmapped function, ShapeDtype...)` for seed workload
 /// `name` ("W1" ... "W7", W2 with k = 16) with batch size `n`; returns
-/// false for an unknown name.
+/// false for an unknown name. `chunk` is the chunk size of the chunked and
+/// parallel mappings.
 template <typename Visit>
-bool withSeed(const std::string &name, Mapping m, int64_t n, Visit visit) {
+bool withSeed(const std::string &name, Mapping m, int64_t n, Visit visit,
+              int64_t chunk = kChunk) {
   using S = vx::ShapeDtype<float>;
+  auto mapped = [&](auto f, vx::InAxes in, Mapping m) {
+    return seeds::mapped(f, in, m, chunk);
+  };
   if (name == "W1") {
     visit(mapped(nn(), nnAxes(), m), S({n, kNNIn}), S({kNNIn, kNNHidden}),
           S({kNNHidden}));

@@ -1,13 +1,13 @@
 //===- export_seed_kernels.cpp - Trace a seed workload to .mlir -----------===//
 //
-//   vmapc-export-seeds W1..W7 plain|chunked|parallel N OUT.mlir
+//   vmapc-export-seeds W1..W7 plain|chunked[:C]|parallel[:C] N OUT.mlir
 //
 // The DSL's ahead-of-time route: vmapc::export_mlir traces the vmapped
 // seed function (SeedKernels.h) for batch size N and writes the module; the
 // function is named after the workload (w1 ... w7). `chunked` and
 // `parallel` export a kernel for any batch size (N only fills the trace's
-// example shapes). vmapc_add_kernel(... GENERATOR vmapc-export-seeds
-// GENERATOR_ARGS W1 chunked 1) runs it at build time.
+// example shapes), in chunks of C (default 256). vmapc_add_kernel(... GENERATOR
+// vmapc-export-seeds GENERATOR_ARGS W1 chunked 1) runs it at build time.
 //
 //===----------------------------------------------------------------------===//
 #include "SeedKernels.h"
@@ -24,6 +24,15 @@ int main(int argc, char **argv) {
     return 2;
   }
   std::string name = argv[1], mapping = argv[2];
+  int64_t chunk = seeds::kChunk;
+  if (size_t colon = mapping.find(':'); colon != std::string::npos) {
+    chunk = std::atoll(mapping.c_str() + colon + 1);
+    mapping.resize(colon);
+    if (chunk < 1 || mapping == "plain") {
+      std::fprintf(stderr, "error: bad chunk in '%s'\n", argv[2]);
+      return 2;
+    }
+  }
   seeds::Mapping m;
   if (mapping == "plain")
     m = seeds::Mapping::Plain;
@@ -48,10 +57,12 @@ int main(int argc, char **argv) {
   function[0] = 'w';
   std::string text;
   try {
-    bool known =
-        seeds::withSeed(name, m, n, [&](const auto &f, const auto &...args) {
+    bool known = seeds::withSeed(
+        name, m, n,
+        [&](const auto &f, const auto &...args) {
           text = vmapc::export_mlir(f, function, args...);
-        });
+        },
+        chunk);
     if (!known) {
       std::fprintf(stderr, "error: unknown workload '%s' (W1..W7)\n", argv[1]);
       return 2;
