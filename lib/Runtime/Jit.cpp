@@ -31,6 +31,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <mutex>
 
@@ -89,10 +90,39 @@ extern "C" void vmapcTrackedFree(void *p) {
   std::free(p);
 }
 
+//===----------------------------------------------------------------------===//
+// Modules alive at process exit
+//===----------------------------------------------------------------------===//
+
+/// Whether the process is running its exit handlers. A compiled module held
+/// by a static object (a user's `static auto kernel = vx::jit(...)`) is
+/// destroyed then, after function-local statics of LLVM that its
+/// compilation created (their destructors were registered later, so they
+/// run first): tearing the JIT down at that point read freed memory and
+/// crashed at exit. Each compilation (re-)registers the handler that sets
+/// this flag, so it runs before the destructor of every object that holds
+/// a module compiled earlier; modules destroyed once it is set keep their
+/// engine, which the process is about to drop anyway.
+std::atomic<bool> processExiting{false};
+
+void noteExitBeforeModulesDie() {
+  std::atexit([] { processExiting.store(true); });
+}
+
+/// Engines left alive at exit, reachable so that leak checkers do not
+/// report them.
+std::vector<std::unique_ptr<ExecutionEngine>> &enginesKeptAtExit() {
+  static auto *engines = new std::vector<std::unique_ptr<ExecutionEngine>>();
+  return *engines;
+}
+
 } // namespace
 
 CompiledModule::CompiledModule() = default;
-CompiledModule::~CompiledModule() = default;
+CompiledModule::~CompiledModule() {
+  if (processExiting.load() && engine)
+    enginesKeptAtExit().push_back(std::move(engine));
+}
 
 llvm::Expected<std::unique_ptr<CompiledModule>>
 CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
@@ -213,6 +243,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       return packed.takeError();
     entry.getValue().packed = *packed;
   }
+  noteExitBeforeModulesDie();
   return result;
 }
 
