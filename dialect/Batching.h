@@ -53,12 +53,16 @@ struct BatchedFunction {
 /// place), so rules can call them unconditionally.
 class BatchingBuilder {
 public:
-  BatchingBuilder(mlir::OpBuilder &builder, int64_t batchSize)
-      : builder(builder), batchSize(batchSize) {}
+  BatchingBuilder(mlir::OpBuilder &builder, int64_t batchSize,
+                  std::optional<llvm::StringRef> axisName = std::nullopt)
+      : builder(builder), batchSize(batchSize), axisName(axisName) {}
   virtual ~BatchingBuilder() = default;
 
   mlir::OpBuilder &getBuilder() { return builder; }
   int64_t getBatchSize() const { return batchSize; }
+  /// The name of the axis being batched (vmap's `axis_name`), which the
+  /// collectives (psum, ...) over it reduce.
+  std::optional<llvm::StringRef> getAxisName() const { return axisName; }
 
   //===--------------------------------------------------------------------===//
   // Types
@@ -122,13 +126,14 @@ public:
   //===--------------------------------------------------------------------===//
 
   /// Returns the batched copy of `callee` for arguments batched at
-  /// `argDims` with batch size `size`, building it on first use. `user` is
+  /// `argDims` with batch size `size` over the axis named `axisName`,
+  /// building it on first use. `user` is
   /// the op that needs it, where errors (recursion, a callee without a body,
   /// an op without a rule inside) are reported.
   virtual mlir::FailureOr<BatchedFunction>
   getBatchedFunction(mlir::Operation *user, mlir::func::FuncOp callee,
                      llvm::ArrayRef<std::optional<int64_t>> argDims,
-                     int64_t size) = 0;
+                     int64_t size, std::optional<llvm::StringRef> axisName) = 0;
 
   /// For ops with regions (control flow): batches `source`, a one-block
   /// region of the op being batched, into the empty region `dest`. The new
@@ -149,6 +154,7 @@ public:
 protected:
   mlir::OpBuilder &builder;
   int64_t batchSize;
+  std::optional<llvm::StringRef> axisName;
 
 private:
   mlir::Value materialize(mlir::Location loc, mlir::Value value, int64_t to);

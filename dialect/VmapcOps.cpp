@@ -87,12 +87,13 @@ LogicalResult checkDimList(std::optional<Location> loc, ArrayRef<int64_t> dims,
 LogicalResult checkSquareMatrices(std::optional<Location> loc,
                                   RankedTensorType type, StringRef what) {
   if (type.getRank() < 2)
-    return fail(loc, Twine(what) + " must have rank >= 2, got " +
-                         typeString(type));
+    return fail(loc,
+                Twine(what) + " must have rank >= 2, got " + typeString(type));
   int64_t rank = type.getRank();
   if (type.getDimSize(rank - 1) != type.getDimSize(rank - 2))
-    return fail(loc, Twine(what) + " must be square in its trailing two "
-                                   "dimensions, got " +
+    return fail(loc, Twine(what) +
+                         " must be square in its trailing two "
+                         "dimensions, got " +
                          typeString(type));
   return success();
 }
@@ -122,9 +123,10 @@ std::optional<ReduceKind> vmapc::parseReduceKind(StringRef name) {
 // CompareOp, SelectOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult CompareOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+CompareOp::inferReturnTypes(MLIRContext *context,
+                            std::optional<Location> location, Adaptor adaptor,
+                            SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType lhs = rankedType(adaptor.getLhs());
   if (!lhs)
     return fail(location, "operands must be static-shape tensors");
@@ -149,8 +151,7 @@ LogicalResult SelectOp::verify() {
   auto result = cast<RankedTensorType>(getType());
   if (pred.getShape() != result.getShape())
     return emitOpError("predicate shape ")
-           << shapeString(pred.getShape())
-           << " differs from the operand shape "
+           << shapeString(pred.getShape()) << " differs from the operand shape "
            << shapeString(result.getShape());
   return success();
 }
@@ -159,9 +160,10 @@ LogicalResult SelectOp::verify() {
 // ConstantOp, IotaOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult ConstantOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+ConstantOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                             Adaptor adaptor,
+                             SmallVectorImpl<Type> &inferredReturnTypes) {
   DenseElementsAttr value = adaptor.getValueAttr();
   if (!value)
     return fail(location, "requires a 'value' dense elements attribute");
@@ -226,9 +228,10 @@ LogicalResult ReshapeOp::verify() {
   return success();
 }
 
-LogicalResult TransposeOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+TransposeOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                              Adaptor adaptor,
+                              SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType operand = rankedType(adaptor.getOperand());
   DenseI64ArrayAttr permAttr = adaptor.getPermutationAttr();
   if (!operand || !permAttr)
@@ -253,9 +256,10 @@ LogicalResult TransposeOp::inferReturnTypes(
 // ReduceOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult ReduceOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+ReduceOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                           Adaptor adaptor,
+                           SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType operand = rankedType(adaptor.getOperand());
   DenseI64ArrayAttr dimsAttr = adaptor.getDimensionsAttr();
   StringAttr kind = adaptor.getKindAttr();
@@ -283,9 +287,10 @@ ReduceKind ReduceOp::getReduceKind() { return *parseReduceKind(getKind()); }
 // DotGeneralOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult DotGeneralOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+DotGeneralOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                               Adaptor adaptor,
+                               SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType lhs = rankedType(adaptor.getLhs());
   RankedTensorType rhs = rankedType(adaptor.getRhs());
   auto lb = adaptor.getLhsBatchingDimensionsAttr();
@@ -304,10 +309,9 @@ LogicalResult DotGeneralOp::inferReturnTypes(
                               " entries but rhs_batching_dimensions has " +
                               Twine(rb.size()));
   if (lc.size() != rc.size())
-    return fail(location,
-                "lhs_contracting_dimensions has " + Twine(lc.size()) +
-                    " entries but rhs_contracting_dimensions has " +
-                    Twine(rc.size()));
+    return fail(location, "lhs_contracting_dimensions has " + Twine(lc.size()) +
+                              " entries but rhs_contracting_dimensions has " +
+                              Twine(rc.size()));
   // Batching and contracting dims of one side are unique and disjoint.
   auto checkSide = [&](RankedTensorType type, ArrayRef<int64_t> batch,
                        ArrayRef<int64_t> contract, StringRef side) {
@@ -321,18 +325,16 @@ LogicalResult DotGeneralOp::inferReturnTypes(
     return failure();
   for (auto [l, r] : llvm::zip(lb.asArrayRef(), rb.asArrayRef()))
     if (lhs.getDimSize(l) != rhs.getDimSize(r))
-      return fail(location, "batching dimension sizes differ: lhs dim " +
-                                Twine(l) + " has size " +
-                                Twine(lhs.getDimSize(l)) + ", rhs dim " +
-                                Twine(r) + " has size " +
-                                Twine(rhs.getDimSize(r)));
+      return fail(location,
+                  "batching dimension sizes differ: lhs dim " + Twine(l) +
+                      " has size " + Twine(lhs.getDimSize(l)) + ", rhs dim " +
+                      Twine(r) + " has size " + Twine(rhs.getDimSize(r)));
   for (auto [l, r] : llvm::zip(lc.asArrayRef(), rc.asArrayRef()))
     if (lhs.getDimSize(l) != rhs.getDimSize(r))
-      return fail(location, "contracting dimension sizes differ: lhs dim " +
-                                Twine(l) + " has size " +
-                                Twine(lhs.getDimSize(l)) + ", rhs dim " +
-                                Twine(r) + " has size " +
-                                Twine(rhs.getDimSize(r)));
+      return fail(location,
+                  "contracting dimension sizes differ: lhs dim " + Twine(l) +
+                      " has size " + Twine(lhs.getDimSize(l)) + ", rhs dim " +
+                      Twine(r) + " has size " + Twine(rhs.getDimSize(r)));
   SmallVector<int64_t> shape;
   for (int64_t d : lb.asArrayRef())
     shape.push_back(lhs.getDimSize(d));
@@ -353,9 +355,10 @@ LogicalResult DotGeneralOp::inferReturnTypes(
 // SliceOp, ConcatenateOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult SliceOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                          Adaptor adaptor,
+                          SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType operand = rankedType(adaptor.getOperand());
   auto startAttr = adaptor.getStartIndicesAttr();
   auto limitAttr = adaptor.getLimitIndicesAttr();
@@ -388,9 +391,10 @@ LogicalResult SliceOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult ConcatenateOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+ConcatenateOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                                Adaptor adaptor,
+                                SmallVectorImpl<Type> &inferredReturnTypes) {
   if (adaptor.getInputs().empty())
     return fail(location, "requires at least one input");
   IntegerAttr dimAttr = adaptor.getDimensionAttr();
@@ -409,10 +413,9 @@ LogicalResult ConcatenateOp::inferReturnTypes(
       return fail(location, "requires static-shape inputs");
     if (type.getElementType() != first.getElementType() ||
         type.getRank() != first.getRank())
-      return fail(location, "input " + Twine(i + 1) + " of type " +
-                                typeString(type) +
-                                " does not match input 0 of type " +
-                                typeString(first));
+      return fail(location,
+                  "input " + Twine(i + 1) + " of type " + typeString(type) +
+                      " does not match input 0 of type " + typeString(first));
     for (int64_t d = 0; d < first.getRank(); ++d)
       if (d != dim && type.getDimSize(d) != first.getDimSize(d))
         return fail(location, "input " + Twine(i + 1) + " has shape " +
@@ -422,8 +425,8 @@ LogicalResult ConcatenateOp::inferReturnTypes(
                                   "; only dimension " + Twine(dim) +
                                   " may differ");
     if (llvm::AddOverflow(shape[dim], type.getDimSize(dim), shape[dim]))
-      return fail(location, "concatenated dimension " + Twine(dim) +
-                                " overflows int64");
+      return fail(location,
+                  "concatenated dimension " + Twine(dim) + " overflows int64");
   }
   inferredReturnTypes.push_back(
       RankedTensorType::get(shape, first.getElementType()));
@@ -456,14 +459,15 @@ LogicalResult DynamicSliceOp::inferReturnTypes(
                                 " of dimension " + Twine(d) +
                                 " is not within [0, " +
                                 Twine(operand.getDimSize(d)) + "]");
-  inferredReturnTypes.push_back(RankedTensorType::get(
-      sizesAttr.asArrayRef(), operand.getElementType()));
+  inferredReturnTypes.push_back(
+      RankedTensorType::get(sizesAttr.asArrayRef(), operand.getElementType()));
   return success();
 }
 
-LogicalResult GatherOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+GatherOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                           Adaptor adaptor,
+                           SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType operand = rankedType(adaptor.getOperand());
   RankedTensorType indices = rankedType(adaptor.getIndices());
   IntegerAttr axisAttr = adaptor.getAxisAttr();
@@ -483,7 +487,8 @@ LogicalResult GatherOp::inferReturnTypes(
                               " must be within [0, min(axis, indices rank)]");
   for (int64_t d = 0; d < batchDims; ++d)
     if (operand.getDimSize(d) != indices.getDimSize(d))
-      return fail(location, "batch dimension " + Twine(d) + " differs: "
+      return fail(location, "batch dimension " + Twine(d) +
+                                " differs: "
                                 "operand has size " +
                                 Twine(operand.getDimSize(d)) +
                                 ", indices have size " +
@@ -516,9 +521,10 @@ LogicalResult InvOp::verify() {
       (Twine("'") + getOperationName() + "' op operand").str());
 }
 
-LogicalResult DetOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferredReturnTypes) {
+LogicalResult
+DetOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                        Adaptor adaptor,
+                        SmallVectorImpl<Type> &inferredReturnTypes) {
   RankedTensorType operand = rankedType(adaptor.getOperand());
   if (!operand)
     return fail(location, "requires a static-shape operand");
@@ -541,9 +547,8 @@ LogicalResult TriangularSolveOp::inferReturnTypes(
   if (a.getElementType() != b.getElementType())
     return fail(location, "element types of a and b differ");
   if (b.getRank() != a.getRank())
-    return fail(location, "b must have the rank of a (" +
-                              Twine(a.getRank()) + "), got " +
-                              typeString(b));
+    return fail(location, "b must have the rank of a (" + Twine(a.getRank()) +
+                              "), got " + typeString(b));
   int64_t rank = a.getRank();
   if (a.getShape().drop_back(2) != b.getShape().drop_back(2))
     return fail(location, "leading (batch) dimensions of a " +
@@ -555,9 +560,8 @@ LogicalResult TriangularSolveOp::inferReturnTypes(
   // from both means the default (true).
   BoolAttr leftSideAttr = adaptor.getLeftSideAttr();
   if (!leftSideAttr && adaptor.getAttributes())
-    leftSideAttr = dyn_cast_or_null<BoolAttr>(
-        adaptor.getAttributes().get(getLeftSideAttrName(
-            OperationName(getOperationName(), context))));
+    leftSideAttr = dyn_cast_or_null<BoolAttr>(adaptor.getAttributes().get(
+        getLeftSideAttrName(OperationName(getOperationName(), context))));
   bool leftSide = leftSideAttr ? leftSideAttr.getValue() : true;
   int64_t bDim = leftSide ? b.getDimSize(rank - 2) : b.getDimSize(rank - 1);
   if (bDim != n)
@@ -587,39 +591,64 @@ std::string sizeText(int64_t n) {
 }
 } // namespace
 
-std::optional<int64_t> VmapOp::getInAxis(unsigned i) {
-  std::optional<int64_t> axis = axisOf(getInAxes()[i]);
+namespace {
+template <typename MapOp>
+std::optional<int64_t> inAxisOf(MapOp op, unsigned i) {
+  std::optional<int64_t> axis = axisOf(op.getInAxes()[i]);
   if (axis && *axis < 0)
-    *axis += cast<RankedTensorType>(getOperands()[i].getType()).getRank();
+    *axis += cast<RankedTensorType>(op.getOperands()[i].getType()).getRank();
   return axis;
 }
 
-std::optional<int64_t> VmapOp::getOutAxis(unsigned i) {
-  std::optional<int64_t> axis = axisOf(getOutAxes()[i]);
+template <typename MapOp>
+std::optional<int64_t> outAxisOf(MapOp op, unsigned i) {
+  std::optional<int64_t> axis = axisOf(op.getOutAxes()[i]);
   if (axis && *axis < 0)
-    *axis += cast<RankedTensorType>(getResult(i).getType()).getRank();
+    *axis += cast<RankedTensorType>(op.getResult(i).getType()).getRank();
   return axis;
 }
 
-int64_t VmapOp::getBatchSize() {
-  if (std::optional<int64_t> size = getAxisSize())
-    return *size;
-  for (unsigned i = 0, e = getOperands().size(); i < e; ++i)
-    if (std::optional<int64_t> axis = getInAxis(i))
-      return cast<RankedTensorType>(getOperands()[i].getType())
+template <typename MapOp>
+int64_t batchSizeOf(MapOp op, std::optional<int64_t> axisSize) {
+  if (axisSize)
+    return *axisSize;
+  for (unsigned i = 0, e = op.getOperands().size(); i < e; ++i)
+    if (std::optional<int64_t> axis = op.getInAxis(i))
+      return cast<RankedTensorType>(op.getOperands()[i].getType())
           .getDimSize(*axis);
   return 0;
 }
+} // namespace
 
-LogicalResult VmapOp::verify() {
-  ArrayAttr inAxes = getInAxes(), outAxes = getOutAxes();
-  if (inAxes.size() != getOperands().size())
-    return emitOpError("in_axes has ")
+std::optional<int64_t> VmapOp::getInAxis(unsigned i) {
+  return inAxisOf(*this, i);
+}
+std::optional<int64_t> VmapOp::getOutAxis(unsigned i) {
+  return outAxisOf(*this, i);
+}
+int64_t VmapOp::getBatchSize() { return batchSizeOf(*this, getAxisSize()); }
+std::optional<int64_t> PmapOp::getInAxis(unsigned i) {
+  return inAxisOf(*this, i);
+}
+std::optional<int64_t> PmapOp::getOutAxis(unsigned i) {
+  return outAxisOf(*this, i);
+}
+int64_t PmapOp::getBatchSize() { return batchSizeOf(*this, std::nullopt); }
+
+/// The verifier of vmap and pmap: axes in range, mapped sizes agreeing,
+/// dynamic sizes only where a chunk loop serves them.
+template <typename MapOp>
+static LogicalResult verifyMapOp(MapOp op, std::optional<int64_t> axisSize,
+                                 std::optional<int64_t> chunkSize,
+                                 bool parallel) {
+  ArrayAttr inAxes = op.getInAxes(), outAxes = op.getOutAxes();
+  if (inAxes.size() != op.getOperands().size())
+    return op.emitOpError("in_axes has ")
            << inAxes.size() << " entries but there are "
-           << getOperands().size() << " operands";
-  if (outAxes.size() != getNumResults())
-    return emitOpError("out_axes has ")
-           << outAxes.size() << " entries but there are " << getNumResults()
+           << op.getOperands().size() << " operands";
+  if (outAxes.size() != op.getNumResults())
+    return op.emitOpError("out_axes has ")
+           << outAxes.size() << " entries but there are " << op.getNumResults()
            << " results";
   for (auto [name, axes] : {std::pair<StringRef, ArrayAttr>{"in_axes", inAxes},
                             {"out_axes", outAxes}})
@@ -627,18 +656,19 @@ LogicalResult VmapOp::verify() {
       if (!isa<UnitAttr>(axis) &&
           !(isa<IntegerAttr>(axis) &&
             cast<IntegerAttr>(axis).getType().isInteger(64)))
-        return emitOpError() << name << "[" << i
-                             << "] must be an i64 axis or unit, got " << axis;
+        return op.emitOpError()
+               << name << "[" << i << "] must be an i64 axis or unit, got "
+               << axis;
 
-  std::optional<int64_t> size = getAxisSize();
+  std::optional<int64_t> size = axisSize;
   if (size && *size < 0)
-    return emitOpError("axis_size must be non-negative, got ") << *size;
-  std::optional<int64_t> chunk = getChunkSize();
+    return op.emitOpError("axis_size must be non-negative, got ") << *size;
+  std::optional<int64_t> chunk = chunkSize;
   if (chunk && *chunk <= 0)
-    return emitOpError("chunk_size must be positive, got ") << *chunk;
-  if (getParallel() && !chunk)
-    return emitOpError("parallel needs a chunk_size: the chunks are what "
-                       "runs on each core");
+    return op.emitOpError("chunk_size must be positive, got ") << *chunk;
+  if (parallel && !chunk)
+    return op.emitOpError("parallel needs a chunk_size: the chunks are what "
+                          "runs on each core");
   // `?` may stand only for the batch size, and only in a chunked vmap (the
   // chunk loop is what serves a size known at run time).
   auto checkDynamic = [&](StringRef what, unsigned i, Type t,
@@ -648,19 +678,19 @@ LogicalResult VmapOp::verify() {
       if (!type.isDynamicDim(d))
         continue;
       if (!axis || d != *axis)
-        return emitOpError() << what << " " << i << " of type " << type
-                             << " is dynamic on dim " << d
-                             << ", which is not its batch axis";
+        return op.emitOpError()
+               << what << " " << i << " of type " << type
+               << " is dynamic on dim " << d << ", which is not its batch axis";
       if (!chunk)
-        return emitOpError("a dynamic batch size needs a chunk_size (")
+        return op.emitOpError("a dynamic batch size needs a chunk_size (")
                << what << " " << i << " has type " << type << ")";
-      if (getAxisSize())
-        return emitOpError("axis_size is given but ")
+      if (axisSize)
+        return op.emitOpError("axis_size is given but ")
                << what << " " << i << " has a dynamic batch axis";
     }
     return success();
   };
-  for (auto [i, operand] : llvm::enumerate(getOperands())) {
+  for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
     std::optional<int64_t> axis = axisOf(inAxes[i]);
     int64_t rank = cast<RankedTensorType>(operand.getType()).getRank();
     if (axis && *axis >= -rank && *axis < rank)
@@ -668,7 +698,7 @@ LogicalResult VmapOp::verify() {
     if (failed(checkDynamic("operand", i, operand.getType(), axis)))
       return failure();
   }
-  for (auto [i, result] : llvm::enumerate(getResults())) {
+  for (auto [i, result] : llvm::enumerate(op.getResults())) {
     std::optional<int64_t> axis = axisOf(outAxes[i]);
     int64_t rank = cast<RankedTensorType>(result.getType()).getRank();
     if (axis && *axis >= -rank && *axis < rank)
@@ -677,16 +707,16 @@ LogicalResult VmapOp::verify() {
       return failure();
   }
   std::optional<unsigned> firstMapped;
-  for (auto [i, operand] : llvm::enumerate(getOperands())) {
+  for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
     std::optional<int64_t> axis = axisOf(inAxes[i]);
     if (!axis)
       continue;
     auto type = cast<RankedTensorType>(operand.getType());
     if (*axis < -type.getRank() || *axis >= type.getRank())
-      return emitOpError("in_axes[")
+      return op.emitOpError("in_axes[")
              << i << "] = " << *axis << " is out of range for operand " << i
              << " of rank " << type.getRank();
-    int64_t operandSize = type.getDimSize(*getInAxis(i));
+    int64_t operandSize = type.getDimSize(*op.getInAxis(i));
     if (!size) {
       size = operandSize;
       firstMapped = i;
@@ -694,35 +724,48 @@ LogicalResult VmapOp::verify() {
     }
     if (operandSize != *size) {
       if (firstMapped)
-        return emitOpError("mapped axes disagree: operand ")
-               << *firstMapped << " has size " << sizeText(*size)
-               << " on axis " << *getInAxis(*firstMapped) << " but operand "
-               << i << " has size " << sizeText(operandSize) << " on axis "
-               << *getInAxis(i);
-      return emitOpError("operand ")
+        return op.emitOpError("mapped axes disagree: operand ")
+               << *firstMapped << " has size " << sizeText(*size) << " on axis "
+               << *op.getInAxis(*firstMapped) << " but operand " << i
+               << " has size " << sizeText(operandSize) << " on axis "
+               << *op.getInAxis(i);
+      return op.emitOpError("operand ")
              << i << " has size " << operandSize << " on its mapped axis "
-             << *getInAxis(i) << " but axis_size is " << *size;
+             << *op.getInAxis(i) << " but axis_size is " << *size;
     }
   }
   if (!size)
-    return emitOpError("axis_size is required when no operand is mapped");
-  for (auto [i, result] : llvm::enumerate(getResults())) {
+    return op.emitOpError("axis_size is required when no operand is mapped");
+  for (auto [i, result] : llvm::enumerate(op.getResults())) {
     std::optional<int64_t> axis = axisOf(outAxes[i]);
     if (!axis)
       continue;
     auto type = cast<RankedTensorType>(result.getType());
     if (*axis < -type.getRank() || *axis >= type.getRank())
-      return emitOpError("out_axes[")
+      return op.emitOpError("out_axes[")
              << i << "] = " << *axis << " is out of range for result " << i
              << " of rank " << type.getRank();
-    if (type.getDimSize(*getOutAxis(i)) != *size) {
-      return emitOpError("result ")
-             << i << " has size " << sizeText(type.getDimSize(*getOutAxis(i)))
-             << " on its batch axis " << *getOutAxis(i)
+    if (type.getDimSize(*op.getOutAxis(i)) != *size) {
+      return op.emitOpError("result ")
+             << i << " has size "
+             << sizeText(type.getDimSize(*op.getOutAxis(i)))
+             << " on its batch axis " << *op.getOutAxis(i)
              << " but the batch size is " << sizeText(*size);
     }
   }
   return success();
+}
+
+LogicalResult VmapOp::verify() {
+  if (std::optional<StringRef> name = getAxisName(); name && name->empty())
+    return emitOpError("axis_name must not be empty");
+  return verifyMapOp(*this, getAxisSize(), getChunkSize(), getParallel());
+}
+
+LogicalResult PmapOp::verify() {
+  if (getAxisName().empty())
+    return emitOpError("axis_name must not be empty");
+  return verifyMapOp(*this, std::nullopt, std::nullopt, false);
 }
 
 namespace {
@@ -734,44 +777,71 @@ RankedTensorType dropDim(RankedTensorType type, int64_t axis) {
 }
 } // namespace
 
-LogicalResult VmapOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+template <typename MapOp>
+static LogicalResult verifyMapCallee(MapOp op,
+                                     SymbolTableCollection &symbolTable) {
   auto callee =
-      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
+      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(op, op.getCalleeAttr());
   if (!callee)
-    return emitOpError("'") << getCallee()
-                            << "' does not reference a func.func";
+    return op.emitOpError("'")
+           << op.getCallee() << "' does not reference a func.func";
   FunctionType fnType = callee.getFunctionType();
-  if (fnType.getNumInputs() != getOperands().size())
-    return emitOpError("callee @")
-           << getCallee() << " takes " << fnType.getNumInputs()
-           << " arguments but vmap passes " << getOperands().size();
-  if (fnType.getNumResults() != getNumResults())
-    return emitOpError("callee @")
-           << getCallee() << " returns " << fnType.getNumResults()
-           << " results but vmap has " << getNumResults();
-  for (auto [i, operand] : llvm::enumerate(getOperands())) {
+  if (fnType.getNumInputs() != op.getOperands().size())
+    return op.emitOpError("callee @")
+           << op.getCallee() << " takes " << fnType.getNumInputs()
+           << " arguments but " << op->getName().stripDialect() << " passes "
+           << op.getOperands().size();
+  if (fnType.getNumResults() != op.getNumResults())
+    return op.emitOpError("callee @")
+           << op.getCallee() << " returns " << fnType.getNumResults()
+           << " results but " << op->getName().stripDialect() << " has "
+           << op.getNumResults();
+  for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
     auto type = cast<RankedTensorType>(operand.getType());
-    std::optional<int64_t> axis = getInAxis(i);
+    std::optional<int64_t> axis = op.getInAxis(i);
     Type expected = axis ? dropDim(type, *axis) : type;
     if (expected != fnType.getInput(i))
-      return emitOpError("operand ")
+      return op.emitOpError("operand ")
              << i << " of type " << type
              << (axis ? " with its mapped axis removed" : "") << " is "
-             << expected << " but callee @" << getCallee()
-             << " expects argument " << i << " of type "
-             << fnType.getInput(i);
+             << expected << " but callee @" << op.getCallee()
+             << " expects argument " << i << " of type " << fnType.getInput(i);
   }
-  for (auto [i, result] : llvm::enumerate(getResults())) {
+  for (auto [i, result] : llvm::enumerate(op.getResults())) {
     auto type = cast<RankedTensorType>(result.getType());
-    std::optional<int64_t> axis = getOutAxis(i);
+    std::optional<int64_t> axis = op.getOutAxis(i);
     Type expected = axis ? dropDim(type, *axis) : type;
     if (expected != fnType.getResult(i))
-      return emitOpError("result ")
+      return op.emitOpError("result ")
              << i << " of type " << type
              << (axis ? " with its batch axis removed" : "") << " is "
-             << expected << " but callee @" << getCallee() << " returns "
+             << expected << " but callee @" << op.getCallee() << " returns "
              << fnType.getResult(i);
   }
+  return success();
+}
+
+LogicalResult VmapOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyMapCallee(*this, symbolTable);
+}
+
+LogicalResult PmapOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyMapCallee(*this, symbolTable);
+}
+
+//===----------------------------------------------------------------------===//
+// Collectives
+//===----------------------------------------------------------------------===//
+
+LogicalResult AllGatherOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getResult().getType());
+  if (result.getElementType() != operand.getElementType() ||
+      result.getRank() != operand.getRank() + 1 ||
+      result.getShape().drop_front() != operand.getShape())
+    return emitOpError("result must be the operand's type with the axis size "
+                       "in front (tensor<Nx...> for ")
+           << operand << "), got " << result;
   return success();
 }
 

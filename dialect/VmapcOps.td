@@ -423,6 +423,10 @@ def Vmapc_VmapOp : Vmapc_Op<"vmap", [
     serves every size. Lanes never interact, so chunking changes no bit of
     the results.
 
+    `axis_name` (jax.vmap's `axis_name`) names the mapped axis for the
+    collectives in the callee: `vmapc.psum %v axis_name = "i"` there is the
+    sum of %v over the batch, the same in every lane.
+
     ```mlir
     %r = vmapc.vmap @f(%x, %w) in_axes [0, none] out_axes [0]
          chunk_size = 256 parallel
@@ -439,13 +443,14 @@ def Vmapc_VmapOp : Vmapc_Op<"vmap", [
                        ArrayAttr:$in_axes, ArrayAttr:$out_axes,
                        OptionalAttr<I64Attr>:$axis_size,
                        OptionalAttr<I64Attr>:$chunk_size,
-                       UnitAttr:$parallel);
+                       UnitAttr:$parallel,
+                       OptionalAttr<StrAttr>:$axis_name);
   let results = (outs Variadic<Vmapc_BatchTensor>:$results);
   let assemblyFormat = [{
     $callee `(` $operands `)` `in_axes` custom<AxisList>($in_axes)
     `out_axes` custom<AxisList>($out_axes)
     (`axis_size` `=` $axis_size^)? (`chunk_size` `=` $chunk_size^)?
-    (`parallel` $parallel^)? attr-dict `:`
+    (`parallel` $parallel^)? (`axis_name` `=` $axis_name^)? attr-dict `:`
     functional-type($operands, $results)
   }];
   let hasVerifier = 1;
@@ -464,5 +469,8 @@ def Vmapc_VmapOp : Vmapc_Op<"vmap", [
 
 // fori_loop, scan, while, cond and their terminator.
 include "VmapcControlFlowOps.td"
+
+// pmap and the collectives over named axes.
+include "VmapcCollectiveOps.td"
 
 #endif // VMAPC_OPS_TD

@@ -28,8 +28,8 @@ struct CallRule : BatchingOpInterface::ExternalModel<CallRule, func::CallOp> {
              << call.getCallee() << "', which is not a func.func";
     SmallVector<std::optional<int64_t>> argDims = llvm::map_to_vector(
         operands, [](const BatchedValue &v) { return v.batchDim; });
-    FailureOr<BatchedFunction> batched =
-        builder.getBatchedFunction(op, callee, argDims, builder.getBatchSize());
+    FailureOr<BatchedFunction> batched = builder.getBatchedFunction(
+        op, callee, argDims, builder.getBatchSize(), builder.getAxisName());
     if (failed(batched))
       return failure();
     SmallVector<Value> args = llvm::map_to_vector(

@@ -24,6 +24,7 @@ void vmapc::registerBatchingInterfaces(DialectRegistry &registry) {
     attachLinalgRules(context);
     attachVmapRules(context);
     attachControlFlowRules(context);
+    attachCollectiveRules(context);
   });
   registry.addExtension(+[](MLIRContext *context, func::FuncDialect *) {
     attachCallRules(context);

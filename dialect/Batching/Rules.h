@@ -21,6 +21,7 @@ void attachLinalgRules(mlir::MLIRContext *context);
 void attachVmapRules(mlir::MLIRContext *context);
 void attachCallRules(mlir::MLIRContext *context);
 void attachControlFlowRules(mlir::MLIRContext *context);
+void attachCollectiveRules(mlir::MLIRContext *context);
 } // namespace vmapc
 
 #endif // VMAPC_DIALECT_BATCHING_RULES_H

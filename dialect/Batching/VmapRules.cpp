@@ -30,11 +30,9 @@ vmapc::checkUnmappedResults(Operation *op,
   return success();
 }
 
-FailureOr<SmallVector<BatchedValue>>
-vmapc::placeVmapResults(BatchingBuilder &builder, Operation *op,
-                        ArrayRef<BatchedValue> results,
-                        ArrayRef<std::optional<int64_t>> calleeDims,
-                        int64_t mapSize) {
+FailureOr<SmallVector<BatchedValue>> vmapc::placeVmapResults(
+    BatchingBuilder &builder, Operation *op, ArrayRef<BatchedValue> results,
+    ArrayRef<std::optional<int64_t>> calleeDims, int64_t mapSize) {
   auto vmap = cast<VmapOp>(op);
   // Check every result before emitting anything, so a failure leaves no
   // half-built ops behind.
@@ -93,15 +91,16 @@ struct VmapRule : BatchingOpInterface::ExternalModel<VmapRule, VmapOp> {
     SmallVector<std::optional<int64_t>> innerDims;
     for (unsigned i = 0, e = vmap.getOperands().size(); i < e; ++i)
       innerDims.push_back(vmap.getInAxis(i));
-    FailureOr<BatchedFunction> inner =
-        builder.getBatchedFunction(op, callee, innerDims, vmap.getBatchSize());
+    FailureOr<BatchedFunction> inner = builder.getBatchedFunction(
+        op, callee, innerDims, vmap.getBatchSize(), vmap.getAxisName());
     if (failed(inner))
       return failure();
 
     SmallVector<std::optional<int64_t>> outerDims = llvm::map_to_vector(
         operands, [](const BatchedValue &v) { return v.batchDim; });
     FailureOr<BatchedFunction> outer = builder.getBatchedFunction(
-        op, inner->func, outerDims, builder.getBatchSize());
+        op, inner->func, outerDims, builder.getBatchSize(),
+        builder.getAxisName());
     if (failed(outer))
       return failure();
 

@@ -313,7 +313,7 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
         b, loc_, resultTypes, callee.getSymName(), operands,
         axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize,
         info.chunkSize ? b.getI64IntegerAttr(*info.chunkSize) : IntegerAttr(),
-        info.parallel);
+        info.parallel, /*axis_name=*/nullptr);
     values[&n] = SmallVector<Value, 1>(op->getResults());
     return;
   }

@@ -11,6 +11,7 @@
 #include "vmapc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/ShardToMPI/ShardToMPI.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
@@ -32,8 +33,14 @@ namespace {
 
 /// vmapc -> linalg on tensors, with every call inlined so each public
 /// function is one fusable body.
-void addFrontEnd(OpPassManager &pm) {
+void addFrontEnd(OpPassManager &pm, int64_t numRanks) {
+  vmapc::VmapcLowerPmapOptions pmap;
+  pmap.numRanks = numRanks;
+  pm.addPass(vmapc::createVmapcLowerPmap(pmap));
   pm.addPass(vmapc::createVmapcBatch());
+  // The mapped originals of batched functions are dead now; one with a
+  // collective (psum over a vmap's axis) has no meaning outside the map.
+  pm.addPass(createSymbolDCEPass());
   pm.addPass(vmapc::createConvertVmapcToLinalg());
   pm.addPass(createInlinerPass());
   pm.addPass(createSymbolDCEPass());
@@ -70,6 +77,9 @@ void addTileAndVectorize(OpPassManager &pm) {
 /// identity-layout memrefs, the runtime's calling convention), then results
 /// become out-params so a call allocates nothing for its outputs.
 void addBufferization(OpPassManager &pm) {
+  // pmap's collectives (shard.all_reduce, process_linear_index) become MPI
+  // on buffers; one-shot bufferization then takes the tensors around them.
+  pm.addPass(createConvertShardToMPIPass());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufOpts;
   bufOpts.bufferizeFunctionBoundaries = true;
@@ -158,6 +168,7 @@ void addLowerToLLVM(OpPassManager &pm) {
   vecOpts.vectorTransposeLowering =
       vector::VectorTransposeLowering::Shuffle16x16;
   pm.addPass(createConvertVectorToLLVMPass(vecOpts));
+  pm.addPass(vmapc::createVmapcConvertMPIToLLVM());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
@@ -179,7 +190,7 @@ void addLowerToLLVM(OpPassManager &pm) {
 
 void vmapc::buildVmapcLowerToLLVMPipeline(OpPassManager &pm,
                                           const LowerToLLVMOptions &options) {
-  addFrontEnd(pm);
+  addFrontEnd(pm, options.numRanks);
   VmapcSetTargetOptions target;
   target.cpu = options.targetCpu;
   target.features = options.targetFeatures;

@@ -10,7 +10,9 @@
 //===----------------------------------------------------------------------===//
 #include "vmapc/Runtime/Jit.h"
 
+#include "dialect/VmapcOps.h"
 #include "vmapc/Pipelines/Pipelines.h"
+#include "vmapc/Runtime/Mpi.h"
 #include "vmapc/Target/Context.h"
 #include "vmapc/Target/TargetMachine.h"
 
@@ -160,6 +162,22 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
     }
   }
 
+  // A pmap splits its axis across the ranks of the MPI job this process is
+  // part of (joined now, the first time).
+  int64_t numRanks = options.numRanks > 0 ? options.numRanks : 1;
+  std::string mpiLibrary;
+  bool hasPmap =
+      module.walk([](vmapc::PmapOp) { return WalkResult::interrupt(); })
+          .wasInterrupted();
+  if (hasPmap) {
+    auto world = mpiWorld();
+    if (!world)
+      return world.takeError();
+    if (options.numRanks == 0)
+      numRanks = world->size;
+    mpiLibrary = world->library;
+  }
+
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
   {
     ErrorCollector errors(ctx);
@@ -169,6 +187,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       pipelineOptions.targetCpu = options.targetCpu;
       pipelineOptions.targetFeatures = options.targetFeatures;
       pipelineOptions.numThreads = options.numThreads;
+      pipelineOptions.numRanks = numRanks;
       buildVmapcLowerToLLVMPipeline(pm, pipelineOptions);
       if (failed(pm.run(*lowered)))
         return makeError(errors.text("lowering to LLVM failed"));
@@ -216,9 +235,12 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
   // Parallel chunk loops call into LLVM's OpenMP runtime (__kmpc_*).
-  llvm::SmallVector<StringRef, 1> libraries;
+  llvm::SmallVector<StringRef, 2> libraries;
   if (usesOpenMP(*lowered))
     libraries.push_back(VMAPC_OMP_LIBRARY);
+  // pmaps across ranks call MPI (the library mpiWorld() loaded).
+  if (numRanks > 1 && !mpiLibrary.empty())
+    libraries.push_back(mpiLibrary);
   engineOptions.sharedLibPaths = libraries;
   auto engine =
       ExecutionEngine::create(*lowered, engineOptions, std::move(*tm));

@@ -142,7 +142,7 @@ void addRandomVmap(mlir::ModuleOp module, mlir::func::FuncOp callee,
       llvm::SmallVector<mlir::Value>(entry->getArguments()),
       b.getArrayAttr(inAxes), b.getArrayAttr(outAxes),
       anyMapped ? nullptr : b.getI64IntegerAttr(kBatch),
-      /*chunk_size=*/nullptr, /*parallel=*/false);
+      /*chunk_size=*/nullptr, /*parallel=*/false, /*axis_name=*/nullptr);
   mlir::func::ReturnOp::create(b, callee.getLoc(), vmap.getResults());
 }
 

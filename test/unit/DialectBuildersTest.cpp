@@ -330,7 +330,7 @@ TEST_F(DialectBuildersTest, Vmap) {
   auto vmap =
       VmapOp::create(builder, loc, TypeRange{tensor({2, 8}, f32())}, "f",
                      ValueRange{x, w}, inAxes, outAxes, IntegerAttr(),
-                     IntegerAttr(), false);
+                     IntegerAttr(), false, /*axis_name=*/nullptr);
   EXPECT_EQ(vmap.getInAxis(0), std::optional<int64_t>(1));
   EXPECT_EQ(vmap.getInAxis(1), std::nullopt);
   EXPECT_EQ(vmap.getOutAxis(0), std::optional<int64_t>(1));
@@ -345,7 +345,7 @@ TEST_F(DialectBuildersTest, Vmap) {
       builder.getArrayAttr(
           {builder.getI64IntegerAttr(0), builder.getI64IntegerAttr(2)}),
       builder.getArrayAttr({builder.getI64IntegerAttr(0)}), IntegerAttr(),
-      IntegerAttr(), false);
+      IntegerAttr(), false, /*axis_name=*/nullptr);
   expectRejected(bad, "mapped axes disagree: operand 0 has size 5 on axis 0 "
                       "but operand 1 has size 4 on axis 2");
   bad->erase();
@@ -354,7 +354,7 @@ TEST_F(DialectBuildersTest, Vmap) {
   auto wrongResult = VmapOp::create(
       builder, loc, TypeRange{tensor({8, 3}, f32())}, "f", ValueRange{x, w},
       inAxes, builder.getArrayAttr({builder.getI64IntegerAttr(0)}),
-      IntegerAttr(), IntegerAttr(), false);
+      IntegerAttr(), IntegerAttr(), false, /*axis_name=*/nullptr);
   (void)wrongResult;
   expectRejected(*module, "result 0 of type 'tensor<8x3xf32>' with its batch "
                           "axis removed is 'tensor<3xf32>' but callee @f "

@@ -8,9 +8,13 @@
 // FUNC on the .npy inputs and prints each result in the stable text format
 // shared with vmapc-eval; with --out, result i is also written to
 // PREFIX<i>.npy. Every error is one line on stderr and exit status 1.
+// Under mpirun every rank reads the inputs and runs FUNC (a vmapc.pmap
+// splits its mapped axis across the ranks); rank 0 prints and writes the
+// results, which every rank has.
 //
 //===----------------------------------------------------------------------===//
 #include "vmapc/Runtime/Jit.h"
+#include "vmapc/Runtime/Mpi.h"
 #include "vmapc/Support/Npy.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -155,6 +159,10 @@ int main(int argc, char **argv) {
   auto results = module.invoke(entry, refs);
   if (!results)
     fail(toString(results.takeError()));
+  // Under mpirun every rank runs the function (a pmap splits its batch
+  // across them) and has its results; rank 0 reports them.
+  if (vmapc::mpiRank() != 0)
+    return 0;
   for (auto [i, result] : llvm::enumerate(*results)) {
     outs() << vmapc::formatTensor(result) << "\n";
     if (!outPrefix.empty()) {

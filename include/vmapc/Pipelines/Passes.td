@@ -105,6 +105,22 @@ def VmapcLowerAllocaScopes : Pass<"vmapc-lower-alloca-scopes"> {
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
+def VmapcConvertMPIToLLVM : Pass<"vmapc-convert-mpi-to-llvm",
+                                  "mlir::ModuleOp"> {
+  let summary = "Lower the mpi dialect to calls of the MPI C API";
+  let description = [{
+    Upstream's MPI-to-LLVM patterns (`mpi::populateMPIToLLVMConversionPatterns`,
+    exposed upstream only through --convert-to-llvm's interface) as a pass
+    of its own, so it can run among the pipeline's one-dialect-at-a-time
+    lowerings, before memrefs become descriptors. The MPI implementation
+    (its handles and constants) comes from the module's
+    `MPI:Implementation` DLTI entry (--vmapc-lower-pmap sets OpenMPI).
+    It also declares mpi.allreduce's memory effects (upstream has none),
+    which the buffer deallocation before it needs.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect", "mlir::mpi::MPIDialect"];
+}
+
 def VmapcFuseElementwise : Pass<"vmapc-fuse-elementwise"> {
   let summary = "Fuse elementwise linalg.generic producers into consumers";
   let description = [{

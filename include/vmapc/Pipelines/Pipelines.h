@@ -33,6 +33,11 @@ struct LowerToLLVMOptions
       llvm::cl::desc("Tile, fuse per tile and vectorize through the vector "
                      "dialect (off: plain loops, left to LLVM)"),
       llvm::cl::init(true)};
+  Option<int64_t> numRanks{
+      *this, "num-ranks",
+      llvm::cl::desc("Ranks of the MPI job that runs the module's pmaps "
+                     "(1: pmap is vmap, no MPI)"),
+      llvm::cl::init(1)};
   Option<unsigned> numThreads{
       *this, "num-threads",
       llvm::cl::desc("Threads of a parallel vmap's chunk loop (0: the "

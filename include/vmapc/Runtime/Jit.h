@@ -43,6 +43,10 @@ struct CompileOptions {
   /// Threads of parallel vmaps (chunk loops run by the OpenMP runtime);
   /// 0 leaves it to the runtime (OMP_NUM_THREADS, else all cores).
   unsigned numThreads = 0;
+  /// Ranks that the module's pmaps split their axis across; 0 takes the
+  /// MPI job's size (mpiWorld(); 1 outside mpirun) when the module has a
+  /// pmap.
+  int64_t numRanks = 0;
   /// Route the compiled code's malloc/free through counters
   /// (allocationStats()), to measure its temporary memory.
   bool trackAllocations = false;

@@ -71,4 +71,41 @@ def VmapcBatch : Pass<"vmapc-batch", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def VmapcLowerPmap : Pass<"vmapc-lower-pmap", "::mlir::ModuleOp"> {
+  let summary = "Split each vmapc.pmap across MPI ranks (shard dialect)";
+  let description = [{
+    Rewrites `vmapc.pmap` for a job of `num-ranks` ranks, before
+    --vmapc-batch. With one rank a pmap is a vmap with its axis_name. With
+    R > 1, on a grid `shard.grid @vmapc_ranks(shape = R)`:
+
+    - each rank takes its block of N/R examples of the mapped operands
+      (`tensor.extract_slice` at `shard.process_linear_index` * N/R; every
+      rank holds the whole inputs) and vmaps a copy of the callee over it,
+      with the pmap's axis_name;
+    - in that copy (and the functions it calls or maps), a collective over
+      the pmap's axis, which the vmap reduces over the rank's block, is
+      completed across the ranks by a `shard.all_reduce` (sum for psum,
+      pmean (then / R) and all_gather (each rank's block placed in zeros),
+      max for pmax);
+    - each result mapped to an axis is assembled on every rank the same
+      way: the rank's block in zeros, then an all_reduce sum.
+
+    `--convert-shard-to-mpi` and the MPI dialect's LLVM lowering (for
+    OpenMPI, the `MPI:Implementation` DLTI entry this pass sets) turn the
+    shard ops into MPI calls. Errors: a mapped axis that is dynamic or not
+    a multiple of the rank count, results of type i1 (not reducible over
+    MPI here).
+  }];
+  let options = [
+    Option<"numRanks", "num-ranks", "int64_t", /*default=*/"1",
+           "Ranks of the MPI job (MPI_Comm_size of MPI_COMM_WORLD)">,
+  ];
+  let dependentDialects = ["::vmapc::VmapcDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::shard::ShardDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::DLTIDialect"];
+}
+
 #endif // VMAPC_TRANSFORMS_PASSES_TD

@@ -37,8 +37,10 @@ using namespace vmapc;
 namespace {
 
 /// The readable part of a batched copy's name: `0_none` for arguments
-/// batched at dim 0 and unbatched, then `__` and the batch size.
-std::string batchedSuffix(ArrayRef<std::optional<int64_t>> dims, int64_t size) {
+/// batched at dim 0 and unbatched, then `__` and the batch size, then the
+/// axis name if the vmap has one (`__i`).
+std::string batchedSuffix(ArrayRef<std::optional<int64_t>> dims, int64_t size,
+                          std::optional<StringRef> axisName) {
   std::string suffix;
   llvm::raw_string_ostream os(suffix);
   llvm::interleave(
@@ -51,6 +53,8 @@ std::string batchedSuffix(ArrayRef<std::optional<int64_t>> dims, int64_t size) {
       },
       [&] { os << "_"; });
   os << "__" << size;
+  if (axisName)
+    os << "__" << *axisName;
   return suffix;
 }
 
@@ -62,7 +66,8 @@ public:
 
   FailureOr<BatchedFunction>
   getBatchedFunction(Operation *user, func::FuncOp callee,
-                     ArrayRef<std::optional<int64_t>> argDims, int64_t size);
+                     ArrayRef<std::optional<int64_t>> argDims, int64_t size,
+                     std::optional<StringRef> axisName);
 
   /// Replaces `vmap` by a call of its callee's batched copy.
   LogicalResult expand(VmapOp vmap);
@@ -70,7 +75,8 @@ public:
 private:
   FailureOr<BatchedFunction> build(Operation *user, func::FuncOp callee,
                                    ArrayRef<std::optional<int64_t>> argDims,
-                                   int64_t size);
+                                   int64_t size,
+                                   std::optional<StringRef> axisName);
 
   ModuleOp module;
   SymbolTable symbolTable;
@@ -87,9 +93,9 @@ private:
 class BlockBatcher {
 public:
   BlockBatcher(FunctionBatcher &functions, int64_t size,
-               const BlockBatcher *parent,
+               std::optional<StringRef> axisName, const BlockBatcher *parent,
                function_ref<void(InFlightDiagnostic &)> noteContext)
-      : functions(functions), size(size), parent(parent),
+      : functions(functions), size(size), axisName(axisName), parent(parent),
         noteContext(noteContext) {}
 
   void map(Value original, BatchedValue batched) { values[original] = batched; }
@@ -121,6 +127,7 @@ private:
 
   FunctionBatcher &functions;
   int64_t size;
+  std::optional<StringRef> axisName;
   const BlockBatcher *parent;
   /// Adds "while batching @f for this op" to diagnostics.
   function_ref<void(InFlightDiagnostic &)> noteContext;
@@ -131,15 +138,16 @@ private:
 class PassBatchingBuilder : public BatchingBuilder {
 public:
   PassBatchingBuilder(OpBuilder &builder, int64_t batchSize,
+                      std::optional<StringRef> axisName,
                       FunctionBatcher &functions, BlockBatcher *block)
-      : BatchingBuilder(builder, batchSize), functions(functions),
+      : BatchingBuilder(builder, batchSize, axisName), functions(functions),
         block(block) {}
 
   FailureOr<BatchedFunction>
   getBatchedFunction(Operation *user, func::FuncOp callee,
-                     ArrayRef<std::optional<int64_t>> argDims,
-                     int64_t size) override {
-    return functions.getBatchedFunction(user, callee, argDims, size);
+                     ArrayRef<std::optional<int64_t>> argDims, int64_t size,
+                     std::optional<StringRef> axisName) override {
+    return functions.getBatchedFunction(user, callee, argDims, size, axisName);
   }
 
   FailureOr<SmallVector<std::optional<int64_t>>>
@@ -166,7 +174,7 @@ FailureOr<SmallVector<BatchedValue>> BlockBatcher::batchBody(Block &source,
   // context to give: take it from the source.
   OpBuilder builder(source.getParentOp()->getContext());
   builder.setInsertionPointToEnd(&dest);
-  PassBatchingBuilder rules(builder, size, functions, this);
+  PassBatchingBuilder rules(builder, size, axisName, functions, this);
   for (Operation &op : source.without_terminator())
     if (failed(batchOp(op, rules, builder)))
       return failure();
@@ -287,7 +295,7 @@ BlockBatcher::batchRegion(Region &source, Region &dest,
        llvm::zip_equal(*argTypes, sourceBlock.getArguments()))
     block->addArgument(type, arg.getLoc());
 
-  BlockBatcher child(functions, size, this, noteContext);
+  BlockBatcher child(functions, size, axisName, this, noteContext);
   for (auto [arg, newArg, dim] : llvm::zip_equal(
            sourceBlock.getArguments(), block->getArguments(), argDims))
     child.map(arg, {newArg, dim});
@@ -303,7 +311,7 @@ BlockBatcher::batchRegion(Region &source, Region &dest,
   Operation *terminator = sourceBlock.getTerminator();
   OpBuilder builder(terminator->getContext());
   builder.setInsertionPointToEnd(block);
-  PassBatchingBuilder helpers(builder, size, functions, &child);
+  PassBatchingBuilder helpers(builder, size, axisName, functions, &child);
   SmallVector<Value> operands;
   SmallVector<std::optional<int64_t>> dims;
   for (auto [i, value] : llvm::enumerate(*yielded)) {
@@ -326,9 +334,11 @@ BlockBatcher::batchRegion(Region &source, Region &dest,
 FailureOr<BatchedFunction>
 FunctionBatcher::getBatchedFunction(Operation *user, func::FuncOp callee,
                                     ArrayRef<std::optional<int64_t>> argDims,
-                                    int64_t size) {
+                                    int64_t size,
+                                    std::optional<StringRef> axisName) {
   std::string key =
-      (callee.getSymName() + "/" + batchedSuffix(argDims, size)).str();
+      (callee.getSymName() + "/" + batchedSuffix(argDims, size, axisName))
+          .str();
   auto found = copies.find(key);
   if (found != copies.end())
     return found->second;
@@ -341,7 +351,8 @@ FunctionBatcher::getBatchedFunction(Operation *user, func::FuncOp callee,
         << "@" << callee.getSymName() << " is defined here";
     return failure();
   }
-  FailureOr<BatchedFunction> batched = build(user, callee, argDims, size);
+  FailureOr<BatchedFunction> batched =
+      build(user, callee, argDims, size, axisName);
   inProgress.erase(key);
   if (succeeded(batched))
     copies[key] = *batched;
@@ -350,7 +361,8 @@ FunctionBatcher::getBatchedFunction(Operation *user, func::FuncOp callee,
 
 FailureOr<BatchedFunction>
 FunctionBatcher::build(Operation *user, func::FuncOp callee,
-                       ArrayRef<std::optional<int64_t>> argDims, int64_t size) {
+                       ArrayRef<std::optional<int64_t>> argDims, int64_t size,
+                       std::optional<StringRef> axisName) {
   auto noteUser = [&](InFlightDiagnostic &diag) {
     diag.attachNote(user->getLoc())
         << "while batching @" << callee.getSymName() << " for this op";
@@ -386,8 +398,9 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
   auto userFunction = user->getParentOfType<func::FuncOp>();
   OpBuilder moduleBuilder(userFunction ? userFunction.getOperation()
                                        : callee.getOperation());
-  std::string name =
-      (callee.getSymName() + "_batched_" + batchedSuffix(argDims, size)).str();
+  std::string name = (callee.getSymName() + "_batched_" +
+                      batchedSuffix(argDims, size, axisName))
+                         .str();
   auto copy =
       func::FuncOp::create(moduleBuilder, callee.getLoc(), name,
                            moduleBuilder.getFunctionType(*argTypes, {}));
@@ -398,7 +411,7 @@ FunctionBatcher::build(Operation *user, func::FuncOp callee,
   symbolTable.insert(copy);
   Block *entry = copy.addEntryBlock();
 
-  BlockBatcher body(*this, size, /*parent=*/nullptr, noteUser);
+  BlockBatcher body(*this, size, axisName, /*parent=*/nullptr, noteUser);
   for (auto [arg, newArg, dim] :
        llvm::zip_equal(callee.getArguments(), entry->getArguments(), argDims))
     body.map(arg, {newArg, dim});
@@ -445,7 +458,7 @@ LogicalResult FunctionBatcher::expand(VmapOp vmap) {
   // A chunked vmap's copy serves one chunk; the loop around it the batch.
   int64_t size = chunked ? *vmap.getChunkSize() : vmap.getBatchSize();
   FailureOr<BatchedFunction> batched =
-      getBatchedFunction(vmap, callee, dims, size);
+      getBatchedFunction(vmap, callee, dims, size, vmap.getAxisName());
   if (failed(batched))
     return failure();
   if (failed(checkUnmappedResults(vmap, batched->resultDims)))
@@ -455,7 +468,8 @@ LogicalResult FunctionBatcher::expand(VmapOp vmap) {
   // function is not batched: results are plain values.
   auto place = [&](OpBuilder &builder,
                    ValueRange callResults) -> FailureOr<SmallVector<Value>> {
-    PassBatchingBuilder helpers(builder, size, *this, /*block=*/nullptr);
+    PassBatchingBuilder helpers(builder, size, vmap.getAxisName(), *this,
+                                /*block=*/nullptr);
     SmallVector<BatchedValue> results = llvm::map_to_vector(
         callResults, [](Value v) { return BatchedValue::unbatched(v); });
     FailureOr<SmallVector<BatchedValue>> placed =
