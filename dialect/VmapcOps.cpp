@@ -765,6 +765,12 @@ LogicalResult VmapOp::verify() {
 LogicalResult PmapOp::verify() {
   if (getAxisName().empty())
     return emitOpError("axis_name must not be empty");
+  // Its examples are split across ranks when it is compiled.
+  for (Type t : llvm::concat<const Type>(getOperandTypes(), getResultTypes()))
+    if (!cast<RankedTensorType>(t).hasStaticShape())
+      return emitOpError("needs static shapes to split its axis across "
+                         "ranks, got ")
+             << t;
   return verifyMapOp(*this, std::nullopt, std::nullopt, false);
 }
 

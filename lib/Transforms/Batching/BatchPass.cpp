@@ -514,7 +514,7 @@ struct VmapcBatchPass : public vmapc::impl::VmapcBatchBase<VmapcBatchPass> {
       SmallVector<VmapOp> vmaps;
       getOperation().walk([&](VmapOp vmap) { vmaps.push_back(vmap); });
       if (vmaps.empty())
-        return;
+        return checkUnboundCollectives();
       // A vmap in a function that another vmap batches waits for that one:
       // batched, it is a nested vmap (where chunk_size has no effect), not
       // the chunk loop its own expansion would make, which has no batching
@@ -529,8 +529,59 @@ struct VmapcBatchPass : public vmapc::impl::VmapcBatchBase<VmapcBatchPass> {
     }
   }
 
+  /// A collective left in a live function (public, or referenced) names an
+  /// axis that no vmap around it maps: JAX's "unbound axis name". Mapped
+  /// originals that only vmaps used are dead by now and are not checked.
+  void checkUnboundCollectives() {
+    ModuleOp module = getOperation();
+    bool failedAny = false;
+    // Live: public functions and what they reference, transitively.
+    SmallVector<Operation *> roots;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (func.isPublic())
+        roots.push_back(func);
+    llvm::DenseSet<Operation *> live = reachableFrom(roots);
+    for (auto func : module.getOps<func::FuncOp>()) {
+      if (!live.contains(func))
+        continue;
+      func.walk([&](Operation *op) {
+        if (!isa<PsumOp, PmeanOp, PmaxOp, AllGatherOp>(op))
+          return;
+        StringRef name = op->getAttrOfType<StringAttr>("axis_name");
+        op->emitOpError("over axis '")
+            << name << "', which no enclosing vmap or pmap names (in @"
+            << func.getSymName()
+            << (func.isPublic() ? ", a public function: called directly, it "
+                                  "is outside every map; make it private if "
+                                  "only maps use it"
+                                : "")
+            << ")";
+        failedAny = true;
+      });
+    }
+    if (failedAny)
+      signalPassFailure();
+    // A pmap must be split across ranks first.
+    module.walk([&](PmapOp pmap) {
+      pmap.emitOpError("must be lowered by --vmapc-lower-pmap before "
+                       "--vmapc-batch");
+      signalPassFailure();
+    });
+  }
+
   /// The callees of `vmaps` and every function they reference, transitively.
   llvm::DenseSet<Operation *> functionsBatchedBy(ArrayRef<VmapOp> vmaps) {
+    SymbolTable symbols(getOperation());
+    SmallVector<Operation *> callees;
+    for (VmapOp vmap : vmaps)
+      if (Operation *f =
+              symbols.lookupNearestSymbolFrom(vmap, vmap.getCalleeAttr()))
+        callees.push_back(f);
+    return reachableFrom(callees);
+  }
+
+  /// `roots` (functions) and every function they reference, transitively.
+  llvm::DenseSet<Operation *> reachableFrom(ArrayRef<Operation *> roots) {
     SymbolTable symbols(getOperation());
     llvm::DenseSet<Operation *> seen;
     SmallVector<Operation *> work;
@@ -539,8 +590,9 @@ struct VmapcBatchPass : public vmapc::impl::VmapcBatchBase<VmapcBatchPass> {
       if (isa_and_nonnull<func::FuncOp>(f) && seen.insert(f).second)
         work.push_back(f);
     };
-    for (VmapOp vmap : vmaps)
-      visit(vmap, vmap.getCalleeAttr());
+    for (Operation *root : roots)
+      if (isa<func::FuncOp>(root) && seen.insert(root).second)
+        work.push_back(root);
     while (!work.empty()) {
       Operation *f = work.pop_back_val();
       if (auto uses = SymbolTable::getSymbolUses(&f->getRegion(0)))

@@ -224,18 +224,51 @@ struct LowerPmapPass : vmapc::impl::VmapcLowerPmapBase<LowerPmapPass> {
     ModuleOp module = getOperation();
     if (numRanks < 1) {
       module.emitError("--vmapc-lower-pmap needs num-ranks >= 1, got ")
-          << numRanks;
+          << static_cast<int64_t>(numRanks);
       return signalPassFailure();
     }
     SmallVector<PmapOp> pmaps;
     module.walk([&](PmapOp p) { pmaps.push_back(p); });
     if (pmaps.empty())
       return;
+    // One level of ranks: a pmap reached from another pmap's callee has no
+    // ranks left to split across.
+    llvm::DenseSet<Operation *> inside = functionsMappedBy(module, pmaps);
+    bool nested = false;
+    for (PmapOp pmap : pmaps)
+      if (inside.contains(pmap->getParentOfType<func::FuncOp>())) {
+        pmap.emitOpError("cannot be nested in another pmap");
+        nested = true;
+      }
+    if (nested)
+      return signalPassFailure();
     if (numRanks > 1)
       prepareModule(module);
     for (PmapOp pmap : pmaps)
       if (failed(lower(module, pmap)))
         return signalPassFailure();
+  }
+
+  /// The callees of `pmaps` and every function they reference.
+  static llvm::DenseSet<Operation *> functionsMappedBy(ModuleOp module,
+                                                       ArrayRef<PmapOp> pmaps) {
+    SymbolTable symbols(module);
+    llvm::DenseSet<Operation *> seen;
+    SmallVector<Operation *> work;
+    auto visit = [&](StringRef name) {
+      if (auto f = symbols.lookup<func::FuncOp>(name))
+        if (seen.insert(f).second)
+          work.push_back(f);
+    };
+    for (PmapOp pmap : pmaps)
+      visit(pmap.getCallee());
+    while (!work.empty()) {
+      Operation *f = work.pop_back_val();
+      if (auto uses = SymbolTable::getSymbolUses(&f->getRegion(0)))
+        for (const SymbolTable::SymbolUse &use : *uses)
+          visit(use.getSymbolRef().getRootReference());
+    }
+    return seen;
   }
 
   /// The grid of the ranks and the MPI implementation the lowering targets.
@@ -276,7 +309,7 @@ struct LowerPmapPass : vmapc::impl::VmapcLowerPmapBase<LowerPmapPass> {
                               "across ranks");
     if (n % numRanks != 0)
       return pmap.emitOpError("maps ")
-             << n << " examples over " << numRanks
+             << n << " examples over " << static_cast<int64_t>(numRanks)
              << " ranks: the mapped axis must be a multiple of the rank "
                 "count (pad the batch)";
     int64_t block = n / numRanks;
