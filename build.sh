@@ -20,7 +20,7 @@ LLVM_PREFIX=/usr/lib/llvm-22
 
 PACKAGES=(cmake ninja-build llvm-22-dev libmlir-22-dev mlir-22-tools
           llvm-22-tools clang-22 libomp-22-dev libgtest-dev libbenchmark-dev
-          libeigen3-dev
+          libeigen3-dev libopenmpi-dev openmpi-bin
           python3 python3-numpy)
 # What only the sanitized and fuzzing builds need: clang's ASan/UBSan/TSan
 # and libFuzzer runtimes (use_sanitized_build and test-tsan add them).
