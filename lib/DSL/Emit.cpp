@@ -309,13 +309,41 @@ void Emitter::emitNode(const Node &n, ValueMap &values, OpBuilder &b) {
     // axis_size is spelled out only when no operand carries it.
     IntegerAttr axisSize =
         info.anyMapped ? IntegerAttr() : b.getI64IntegerAttr(info.axisSize);
+    StringAttr axisName =
+        info.axisName ? b.getStringAttr(*info.axisName) : StringAttr();
+    if (info.pmap) {
+      auto op = PmapOp::create(b, loc_, resultTypes, callee.getSymName(),
+                               operands, axesAttr(info.inAxes),
+                               axesAttr(info.outAxes), axisName);
+      values[&n] = SmallVector<Value, 1>(op->getResults());
+      return;
+    }
     auto op = VmapOp::create(
         b, loc_, resultTypes, callee.getSymName(), operands,
         axesAttr(info.inAxes), axesAttr(info.outAxes), axisSize,
         info.chunkSize ? b.getI64IntegerAttr(*info.chunkSize) : IntegerAttr(),
-        info.parallel, /*axis_name=*/nullptr);
+        info.parallel, axisName);
     values[&n] = SmallVector<Value, 1>(op->getResults());
     return;
+  }
+  case K::Collective: {
+    Value x = operand(n, 0, values);
+    StringAttr name = b.getStringAttr(n.name);
+    switch (static_cast<CollectiveKind>(n.code)) {
+    case CollectiveKind::Psum:
+      v = PsumOp::create(b, loc_, type, x, name);
+      break;
+    case CollectiveKind::Pmean:
+      v = PmeanOp::create(b, loc_, type, x, name);
+      break;
+    case CollectiveKind::Pmax:
+      v = PmaxOp::create(b, loc_, type, x, name);
+      break;
+    case CollectiveKind::AllGather:
+      v = AllGatherOp::create(b, loc_, type, x, name);
+      break;
+    }
+    break;
   }
   case K::Control: {
     SmallVector<Value> operands;

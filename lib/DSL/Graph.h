@@ -27,32 +27,35 @@ struct VmapInfo {
   std::shared_ptr<const Subgraph> callee;
   std::vector<std::optional<int64_t>> inAxes;  // normalized, per operand
   std::vector<std::optional<int64_t>> outAxes; // normalized, per result
-  int64_t axisSize = 0; // -1: known only at run time
+  int64_t axisSize = 0;                        // -1: known only at run time
   std::optional<int64_t> chunkSize;
   bool parallel = false;
   bool anyMapped = false;
+  std::optional<std::string> axisName;
+  bool pmap = false;
   std::vector<TensorSpec> results;
 };
 
 struct Node {
   enum class Kind {
-    Param,     // argument `index` of the traced function of `scope`
-    Constant,  // rank-0 `value`
-    Unary,     // `code` is a UnaryKind
-    Binary,    // `code` is a BinaryKind; operands already broadcast
-    Compare,   // `code` is a Cmp
-    Select,    // pred, on_true, on_false (already broadcast)
-    Convert,   // to `dtype`
-    Broadcast, // broadcast_in_dim, `ints[0]` = broadcast_dimensions
-    Reshape,   // to `shape`
-    Transpose, // `ints[0]` = permutation
-    Reduce,    // `code` is a ReduceKind, `ints[0]` = dimensions
-    Dot,       // dot_general: ints = lhs/rhs batching, lhs/rhs contracting
-    Slice,     // ints = start, limit, strides
-    Concat,    // along `index`
-    Vmap,      // `vmap`; its results are read through Result nodes
-    Result,    // result `index` of the multi-result node operands[0]
-    Control,   // loop, branch or linalg op, `control` (lib/DSL/Control.h)
+    Param,      // argument `index` of the traced function of `scope`
+    Constant,   // rank-0 `value`
+    Unary,      // `code` is a UnaryKind
+    Binary,     // `code` is a BinaryKind; operands already broadcast
+    Compare,    // `code` is a Cmp
+    Select,     // pred, on_true, on_false (already broadcast)
+    Convert,    // to `dtype`
+    Broadcast,  // broadcast_in_dim, `ints[0]` = broadcast_dimensions
+    Reshape,    // to `shape`
+    Transpose,  // `ints[0]` = permutation
+    Reduce,     // `code` is a ReduceKind, `ints[0]` = dimensions
+    Dot,        // dot_general: ints = lhs/rhs batching, lhs/rhs contracting
+    Slice,      // ints = start, limit, strides
+    Concat,     // along `index`
+    Vmap,       // `vmap`; its results are read through Result nodes
+    Result,     // result `index` of the multi-result node operands[0]
+    Control,    // loop, branch or linalg op, `control` (lib/DSL/Control.h)
+    Collective, // `code` is a CollectiveKind over the axis `name`
   };
 
   Kind kind;
@@ -65,6 +68,7 @@ struct Node {
   double value = 0;
   int64_t index = 0;
   std::vector<std::vector<int64_t>> ints;
+  std::string name;
   std::shared_ptr<const VmapInfo> vmap;
   std::shared_ptr<const ControlInfo> control;
 

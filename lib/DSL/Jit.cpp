@@ -13,6 +13,7 @@
 #include "Emit.h"
 
 #include "vmapc/Runtime/Jit.h"
+#include "vmapc/Runtime/Mpi.h"
 #include "vmapc/dsl/Transforms.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -227,5 +228,19 @@ unsigned checkedThreads(Threads t) {
 } // namespace detail
 
 size_t compile_count() { return detail::compilations.load(); }
+
+int process_index() {
+  auto world = mpiWorld();
+  if (!world)
+    throw Error("process_index: " + llvm::toString(world.takeError()));
+  return world->rank;
+}
+
+int process_count() {
+  auto world = mpiWorld();
+  if (!world)
+    throw Error("process_count: " + llvm::toString(world.takeError()));
+  return world->size;
+}
 
 } // namespace vmapc

@@ -181,7 +181,6 @@ const char *cmpName(Cmp c) {
   return "?";
 }
 
-
 /// The normalized, sorted, duplicate-free axes of a reduction.
 std::vector<int64_t>
 reductionAxes(const std::string &op, const NodeRef &x,

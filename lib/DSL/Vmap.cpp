@@ -10,6 +10,7 @@
 
 #include "Graph.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace vmapc::detail {
@@ -17,6 +18,33 @@ namespace vmapc::detail {
 namespace {
 
 [[noreturn]] void fail(const std::string &msg) { throw Error("vmap: " + msg); }
+
+/// The named axes of the vmaps and pmaps being traced, innermost last:
+/// what a collective's axis_name may refer to, and the axis sizes.
+struct NamedAxis {
+  std::string name;
+  int64_t size;
+};
+thread_local std::vector<NamedAxis> namedAxes;
+
+/// Binds a vmap's axis name while its body is traced.
+class AxisBinding {
+public:
+  AxisBinding(const std::optional<std::string> &name, int64_t size)
+      : bound(name.has_value()) {
+    if (bound)
+      namedAxes.push_back({*name, size});
+  }
+  ~AxisBinding() {
+    if (bound)
+      namedAxes.pop_back();
+  }
+  AxisBinding(const AxisBinding &) = delete;
+  AxisBinding &operator=(const AxisBinding &) = delete;
+
+private:
+  bool bound;
+};
 
 /// Visits the nodes of the trace `scope` reachable from `roots` (operands
 /// first is not needed here, any order), calling `foreign` on each node of
@@ -56,10 +84,60 @@ std::shared_ptr<Subgraph> traceFunction(const std::vector<TensorSpec> &params,
   return g;
 }
 
+NodeRef collective(CollectiveKind kind, const NodeRef &x,
+                   const std::string &axisName) {
+  static const char *names[] = {"psum", "pmean", "pmax", "all_gather"};
+  std::string op = names[static_cast<int>(kind)];
+  auto bound =
+      std::find_if(namedAxes.rbegin(), namedAxes.rend(),
+                   [&](const NamedAxis &a) { return a.name == axisName; });
+  if (bound == namedAxes.rend()) {
+    std::string known;
+    for (const NamedAxis &a : namedAxes)
+      known += (known.empty() ? "" : ", ") + a.name;
+    throw Error(
+        op + ": unknown axis_name '" + axisName + "' (" +
+        (known.empty()
+             ? std::string("no enclosing vmap or pmap has an axis_name; "
+                           "give the vmap vx::axis_name(...)")
+             : "the enclosing vmap/pmap axes are: " + known) +
+        ")");
+  }
+  if (x->dtype == DType::I1)
+    throw Error(op + ": needs a numeric array, got " + describe(*x));
+  if (kind == CollectiveKind::Pmean && x->dtype != DType::F32 &&
+      x->dtype != DType::F64)
+    throw Error("pmean: needs a floating-point array, got " + describe(*x));
+  Shape shape = x->shape;
+  if (kind == CollectiveKind::AllGather) {
+    if (bound->size < 0)
+      throw Error("all_gather: axis '" + axisName +
+                  "' has a size known only at run time (a chunked vmap); "
+                  "all_gather needs it at trace time");
+    shape.insert(shape.begin(), bound->size);
+  }
+  auto n = std::make_shared<Node>();
+  n->kind = Node::Kind::Collective;
+  n->dtype = x->dtype;
+  n->shape = shape;
+  n->operands = {x};
+  n->scope = currentScope();
+  n->code = static_cast<int>(kind);
+  n->name = axisName;
+  return n;
+}
+
 std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
                           const AxisSpec &inAxes, const AxisSpec &outAxes,
                           const VmapOptions &options, const TraceBody &body) {
   const std::optional<int64_t> &axisSize = options.axisSize;
+  if (options.axisName && options.axisName->empty())
+    fail("axis_name must not be empty");
+  if (options.pmap && !options.axisName)
+    throw Error("pmap: needs an axis_name (vx::axis_name(\"i\"))");
+  if (options.pmap && (options.chunked() || options.axisSize))
+    throw Error("pmap: takes no chunk_size, parallel or axis_size (each rank "
+                "runs its block of examples)");
   if (options.chunkSize && *options.chunkSize <= 0)
     fail("chunk_size must be positive, got " +
          std::to_string(*options.chunkSize));
@@ -121,7 +199,11 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
       s.erase(s.begin() + *axes[i]);
     perExample.push_back({args[i]->dtype, s});
   }
-  std::shared_ptr<Subgraph> sub = traceFunction(perExample, body);
+  std::shared_ptr<Subgraph> sub;
+  {
+    AxisBinding binding(options.axisName, *size);
+    sub = traceFunction(perExample, body);
+  }
 
   // Where each result's batch axis goes.
   size_t numResults = sub->results.size();
@@ -144,6 +226,10 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
         continue; // other traces' arrays are passed unmapped
       if (n->kind == Node::Kind::Param && axes[n->index])
         return true;
+      // A collective over this vmap's axis is the same in every example.
+      if (n->kind == Node::Kind::Collective && options.axisName &&
+          n->name == *options.axisName)
+        continue;
       for (const NodeRef &op : n->operands)
         stack.push_back(op.get());
     }
@@ -156,6 +242,8 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
   if (options.chunked())
     info->chunkSize = options.chunkSize.value_or(kDefaultParallelChunk);
   info->parallel = options.parallel;
+  info->axisName = options.axisName;
+  info->pmap = options.pmap;
   for (size_t j = 0; j < numResults; ++j) {
     const NodeRef &r = sub->results[j];
     std::optional<int64_t> a =

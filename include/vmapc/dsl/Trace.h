@@ -104,6 +104,10 @@ struct VmapOptions {
   std::optional<int64_t> axisSize;
   std::optional<int64_t> chunkSize;
   bool parallel = false;
+  /// The name of the mapped axis for collectives (jax.vmap's axis_name).
+  std::optional<std::string> axisName;
+  /// pmap: the axis is split across the ranks of the MPI job.
+  bool pmap = false;
   /// Whether the jitted kernel is compiled for any batch size: the mapped
   /// axes of its arguments are dynamic (`?`).
   bool chunked() const { return chunkSize || parallel; }
@@ -119,6 +123,12 @@ inline constexpr int64_t kDefaultParallelChunk = 256;
 std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
                           const AxisSpec &inAxes, const AxisSpec &outAxes,
                           const VmapOptions &options, const TraceBody &body);
+
+/// The collectives over a named mapped axis (lax.psum, pmean, pmax,
+/// all_gather). The name must be that of a vmap or pmap being traced.
+enum class CollectiveKind { Psum, Pmean, Pmax, AllGather };
+NodeRef collective(CollectiveKind kind, const NodeRef &x,
+                   const std::string &axisName);
 
 /// The dtype and shape of a kernel argument or result. A dim of -1 is the
 /// batch size of a kernel compiled for any batch size.

@@ -36,6 +36,7 @@
 #include "vmapc/dsl/Expr.h"
 
 #include <concepts>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -87,6 +88,13 @@ inline ChunkSize chunk_size(int64_t size) { return {size}; }
 struct Parallel {};
 inline constexpr Parallel parallel{};
 
+/// vmap/pmap option: the name of the mapped axis, for the collectives
+/// (psum, pmean, pmax, all_gather) in the mapped function.
+struct AxisName {
+  std::string name;
+};
+inline AxisName axis_name(std::string name) { return {std::move(name)}; }
+
 /// jit option: the number of threads of the parallel vmaps it compiles.
 struct Threads {
   int64_t count;
@@ -99,6 +107,9 @@ inline void applyVmapOption(VmapOptions &o, ChunkSize c) {
   o.chunkSize = c.size;
 }
 inline void applyVmapOption(VmapOptions &o, Parallel) { o.parallel = true; }
+inline void applyVmapOption(VmapOptions &o, AxisName a) {
+  o.axisName = std::move(a.name);
+}
 inline void applyVmapOption(VmapOptions &o, std::optional<int64_t> axisSize) {
   o.axisSize = axisSize;
 }
@@ -112,7 +123,8 @@ concept VmapOption = requires(VmapOptions &o, O x) {
 };
 /// The options that cannot be mistaken for out_axes.
 template <typename O>
-concept LaneOption = std::same_as<O, ChunkSize> || std::same_as<O, Parallel>;
+concept LaneOption = std::same_as<O, ChunkSize> || std::same_as<O, Parallel> ||
+    std::same_as<O, AxisName>;
 
 unsigned checkedThreads(Threads t);
 
@@ -388,6 +400,53 @@ std::string export_mlir(const F &f, const std::string &name,
                                     f, params, std::index_sequence_for<T...>());
                               });
 }
+
+/// jax.pmap(f, in_axes, out_axes, axis_name): vmap's meaning, with the
+/// mapped axis split across the ranks of the MPI job the program runs in
+/// (`mpirun -np R program`). Every rank must call it with the same inputs;
+/// each computes its N/R examples (N must be a multiple of R, else jit
+/// throws vmapc::Error), the collectives over `axis_name` cross the ranks,
+/// and every rank gets the whole result (rank 0, process_index() == 0, is
+/// the one to report it). Outside mpirun it is vmap on one rank.
+template <typename F>
+Vmapped<F> pmap(F f, InAxes in, OutAxes out, AxisName name) {
+  detail::VmapOptions o;
+  o.axisName = std::move(name.name);
+  o.pmap = true;
+  return Vmapped<F>(std::move(f), std::move(in), std::move(out), o);
+}
+template <typename F> Vmapped<F> pmap(F f, InAxes in, AxisName name) {
+  return pmap(std::move(f), std::move(in), OutAxes(), std::move(name));
+}
+
+/// lax.psum(x, axis_name): the sum of x over every example of the named
+/// vmap or pmap axis (across ranks for pmap), the same in every example.
+template <Element T> Expr<T> psum(const Expr<T> &x, const std::string &axis) {
+  return Expr<T>(
+      detail::collective(detail::CollectiveKind::Psum, x.node(), axis));
+}
+/// lax.pmean: the mean over the named axis (floating point).
+template <Element T> Expr<T> pmean(const Expr<T> &x, const std::string &axis) {
+  return Expr<T>(
+      detail::collective(detail::CollectiveKind::Pmean, x.node(), axis));
+}
+/// lax.pmax: the maximum over the named axis.
+template <Element T> Expr<T> pmax(const Expr<T> &x, const std::string &axis) {
+  return Expr<T>(
+      detail::collective(detail::CollectiveKind::Pmax, x.node(), axis));
+}
+/// lax.all_gather: x of every example of the named axis, stacked on a new
+/// leading axis of the axis size.
+template <Element T>
+Expr<T> all_gather(const Expr<T> &x, const std::string &axis) {
+  return Expr<T>(
+      detail::collective(detail::CollectiveKind::AllGather, x.node(), axis));
+}
+
+/// jax.process_index() / process_count(): this process's MPI rank and the
+/// number of ranks (0 and 1 outside mpirun).
+int process_index();
+int process_count();
 
 /// jax.jit(f). `threads(n)` sets the thread count of its parallel vmaps.
 template <typename F> Jitted<F> jit(F f) { return Jitted<F>(std::move(f)); }
