@@ -102,7 +102,7 @@ case "$cmd" in
     build
     cd "$BUILD_DIR"
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
-      ctest --output-on-failure -j"$(nproc)" -E '^install/' "$@"
+      ctest --output-on-failure -j"$(nproc)" -E '^(install|mpi)/' "$@"
     ;;
   test-tsan)
     BUILD_DIR="${VMAPC_BUILD_DIR:-$ROOT/build-tsan}"
