@@ -175,8 +175,16 @@ TEST(BatchingCorpus, CoversEveryOpAndAxisForm) {
     }
   }
 
+  // pmap and the collectives are the exception: the reference evaluator
+  // defines vmap one example at a time, which a collective over the vmap's
+  // axis is not (DslCollectiveTest and test/Batching/collectives.mlir
+  // check their batching instead).
+  const std::set<std::string> namedAxisOps = {"vmapc.pmap", "vmapc.psum",
+                                              "vmapc.pmean", "vmapc.pmax",
+                                              "vmapc.all_gather"};
   for (mlir::RegisteredOperationName name : h.context.getRegisteredOperations())
-    if (name.getDialectNamespace() == "vmapc")
+    if (name.getDialectNamespace() == "vmapc" &&
+        !namedAxisOps.count(name.getStringRef().str()))
       EXPECT_TRUE(seenOps.count(name.getStringRef().str()))
           << "no corpus function uses " << name.getStringRef().str();
   EXPECT_TRUE(inZero && inPositive && inNegative && inNone)
