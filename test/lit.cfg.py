@@ -39,12 +39,14 @@ config.substitutions.append(("%libomp", config.vmapc_omp_library +
 
 # pmap across ranks: tests under mpirun (OpenMPI, on loopback; as root it
 # needs --allow-run-as-root, and containers lack the shared-memory
-# single-copy mechanism) when vmapc was built with OpenMPI.
+# single-copy mechanism and may lack ssh: `plm isolated` launches locally)
+# when vmapc was built with OpenMPI.
 import shutil
 if config.vmapc_mpi_library and shutil.which("mpirun"):
     config.available_features.add("mpi")
     config.substitutions.append(
         ("%mpirun", "mpirun --allow-run-as-root --oversubscribe "
+                    "--mca plm isolated "
                     "--mca btl_vader_single_copy_mechanism none"))
 
 # VMAPC_VERIFY_ROUNDTRIP=1 checks that every module vmapc-opt prints parses
