@@ -22,6 +22,7 @@
 #include "mlir/Transforms/Passes.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -41,6 +42,123 @@ std::string locationPrefix(Location loc) {
             llvm::Twine(fileLoc.getColumn()) + ": ")
         .str();
   return "";
+}
+
+/// Names the entry point must not take: C and C++ keywords and the
+/// namespaces of the header (it would not compile), and the library
+/// functions that compiled code itself calls (LLVM emits memcpy, memset,
+/// libm, OpenMP and MPI calls; an entry point of that name would be called
+/// in their place).
+std::optional<std::string> reservedBecause(StringRef name) {
+  static const llvm::StringSet<> keywords = {"auto",
+                                             "break",
+                                             "case",
+                                             "char",
+                                             "const",
+                                             "continue",
+                                             "default",
+                                             "do",
+                                             "double",
+                                             "else",
+                                             "enum",
+                                             "extern",
+                                             "float",
+                                             "for",
+                                             "goto",
+                                             "if",
+                                             "inline",
+                                             "int",
+                                             "long",
+                                             "register",
+                                             "restrict",
+                                             "return",
+                                             "short",
+                                             "signed",
+                                             "sizeof",
+                                             "static",
+                                             "struct",
+                                             "switch",
+                                             "typedef",
+                                             "union",
+                                             "unsigned",
+                                             "void",
+                                             "volatile",
+                                             "while",
+                                             "bool",
+                                             "true",
+                                             "false",
+                                             "alignas",
+                                             "alignof",
+                                             "and",
+                                             "asm",
+                                             "catch",
+                                             "class",
+                                             "concept",
+                                             "consteval",
+                                             "constexpr",
+                                             "constinit",
+                                             "const_cast",
+                                             "co_await",
+                                             "co_return",
+                                             "co_yield",
+                                             "decltype",
+                                             "delete",
+                                             "dynamic_cast",
+                                             "explicit",
+                                             "export",
+                                             "friend",
+                                             "mutable",
+                                             "namespace",
+                                             "new",
+                                             "noexcept",
+                                             "not",
+                                             "nullptr",
+                                             "operator",
+                                             "or",
+                                             "private",
+                                             "protected",
+                                             "public",
+                                             "reinterpret_cast",
+                                             "requires",
+                                             "static_assert",
+                                             "static_cast",
+                                             "template",
+                                             "this",
+                                             "thread_local",
+                                             "throw",
+                                             "try",
+                                             "typeid",
+                                             "typename",
+                                             "using",
+                                             "virtual",
+                                             "wchar_t",
+                                             "xor",
+                                             "vmapc",
+                                             "std"};
+  static const llvm::StringSet<> library = {
+      "malloc",  "calloc", "realloc", "free", "aligned_alloc", "memcpy",
+      "memmove", "memset", "memcmp",  "bcmp", "abort",         "exit"};
+  static const char *const math[] = {
+      "sin",      "cos",       "tan",      "asin",  "acos",  "atan",  "atan2",
+      "sinh",     "cosh",      "tanh",     "asinh", "acosh", "atanh", "exp",
+      "exp2",     "exp10",     "expm1",    "log",   "log2",  "log10", "log1p",
+      "pow",      "sqrt",      "cbrt",     "fmod",  "floor", "ceil",  "round",
+      "trunc",    "rint",      "fabs",     "fmin",  "fmax",  "erf",   "erfc",
+      "tgamma",   "lgamma",    "hypot",    "ldexp", "frexp", "modf",  "sincos",
+      "copysign", "nearbyint", "roundeven"};
+  if (keywords.contains(name))
+    return std::string("a C or C++ keyword, or a namespace of the header");
+  if (library.contains(name) || name.starts_with("__kmpc_") ||
+      name.starts_with("omp_") || name.starts_with("MPI_") ||
+      name.starts_with("ompi_"))
+    return std::string("a library function that compiled code calls");
+  for (const char *f : math)
+    if (name == f || name == (Twine(f) + "f").str())
+      return std::string("a libm function that compiled code calls");
+  if (name.starts_with("__") ||
+      (name.size() > 1 && name[0] == '_' && llvm::isUpper(name[1])))
+    return std::string("reserved to the C implementation");
+  return std::nullopt;
 }
 
 bool isCIdentifier(StringRef name) {
@@ -94,7 +212,7 @@ vmapc::compileKernel(ModuleOp module, const AotOptions &options) {
   initializeNativeTarget();
   MLIRContext *ctx = module.getContext();
   ctx->appendDialectRegistry(compilerRegistry());
-  ctx->loadAllAvailableDialects();
+  // Dialects load as the pipeline's passes need them (as in the JIT).
 
   AotKernel kernel;
   kernel.symbol = options.symbol.empty() ? options.function : options.symbol;
@@ -106,16 +224,15 @@ vmapc::compileKernel(ModuleOp module, const AotOptions &options) {
     return makeError("error: the entry point cannot be called 'main' (it "
                      "would be the program's main function); choose a name "
                      "with --name");
+  if (std::optional<std::string> why = reservedBecause(kernel.symbol))
+    return makeError("error: the entry point cannot be called '" +
+                     kernel.symbol + "': it is " + *why +
+                     "; choose another name with --name");
   auto sig = exportedSignature(module, options.function);
   if (!sig)
     return sig.takeError();
   kernel.signature = std::move(*sig);
   auto target = resolveTarget(options.target);
-  // resolveTarget checks the features only against a named CPU, not "host":
-  // check them against the host's name too, before the pipeline runs (else
-  // "avx2" without '+' fails late, in translation, with LLVM's own text).
-  if (target && !options.target.features.empty())
-    target = resolveTarget(*target);
   if (!target)
     return makeError("error: " + llvm::toString(target.takeError()));
   kernel.target = *target;

@@ -136,7 +136,8 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
     return target.takeError();
   MLIRContext *ctx = module.getContext();
   ctx->appendDialectRegistry(compilerRegistry());
-  ctx->loadAllAvailableDialects();
+  // Dialects load as the pipeline's passes need them: loading all of them
+  // up front cost milliseconds of every compilation.
 
   std::unique_ptr<CompiledModule> result(new CompiledModule());
 

@@ -57,19 +57,23 @@ void vmapc::initializeNativeTarget() {
 Expected<vmapc::TargetSpec> vmapc::resolveTarget(const TargetSpec &spec) {
   initializeNativeTarget();
   TargetSpec resolved = spec;
-  if (resolved.cpu.empty() || resolved.cpu == "host") {
+  bool host = resolved.cpu.empty() || resolved.cpu == "host";
+  if (host) {
     resolved.cpu = getHostCpuName();
-    if (resolved.features.empty())
+    if (resolved.features.empty()) {
       resolved.features = getHostCpuFeatures();
-    return resolved;
+      return resolved;
+    }
   }
   Triple triple(sys::getProcessTriple());
   std::string error;
   const Target *target = nativeTarget(triple, error);
   if (!target)
     return makeError("no code generator for " + triple.str() + ": " + error);
+  // The generic CPU's info knows every CPU and feature name; created for an
+  // unknown CPU it would print LLVM's own warning first.
   std::unique_ptr<MCSubtargetInfo> info(
-      target->createMCSubtargetInfo(triple, resolved.cpu, ""));
+      target->createMCSubtargetInfo(triple, "", ""));
   if (!info || !info->isCPUStringValid(resolved.cpu))
     return makeError("unknown target CPU '" + resolved.cpu + "' for " +
                      triple.getArchName() +

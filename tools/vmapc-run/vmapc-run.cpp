@@ -76,7 +76,7 @@ static unsigned takeThreadsOption(int &argc, char **argv) {
       continue;
     }
     if (arg == "threads") {
-      if (i + 1 >= argc)
+      if (i + 1 >= argc || StringRef(argv[i + 1]).starts_with("-"))
         fail("--threads needs a value");
       rest = argv[++i];
     } else if (arg.consume_front("threads=")) {
