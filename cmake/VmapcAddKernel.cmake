@@ -47,6 +47,12 @@ function(vmapc_add_kernel)
     message(FATAL_ERROR "vmapc_add_kernel: no vmapc-compile (find_package(vmapc) first)")
   endif()
 
+  # In vmapc's sanitized builds the tools run here are sanitized too.
+  set(run "")
+  if(VMAPC_BUILD_TOOL_ENV)
+    set(run ${CMAKE_COMMAND} -E env ${VMAPC_BUILD_TOOL_ENV})
+  endif()
+
   set(dir ${CMAKE_CURRENT_BINARY_DIR}/${ARG_TARGET}.vmapc)
   set(object ${dir}/${ARG_TARGET}${CMAKE_C_OUTPUT_EXTENSION})
   if(NOT CMAKE_C_OUTPUT_EXTENSION)
@@ -62,7 +68,7 @@ function(vmapc_add_kernel)
   if(ARG_GENERATOR)
     set(source ${dir}/${ARG_TARGET}.mlir)
     add_custom_command(OUTPUT ${source}
-      COMMAND ${ARG_GENERATOR} ${ARG_GENERATOR_ARGS} ${source}
+      COMMAND ${run} ${ARG_GENERATOR} ${ARG_GENERATOR_ARGS} ${source}
       DEPENDS ${ARG_GENERATOR}
       COMMENT "Tracing ${ARG_TARGET} with ${ARG_GENERATOR}"
       VERBATIM)
@@ -86,7 +92,8 @@ function(vmapc_add_kernel)
   endif()
   add_custom_command(OUTPUT ${object} ${header} ${linkflags}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
-    COMMAND ${compiler} ${source} ${options} -o ${object} --header ${header}
+    COMMAND ${run} ${compiler} ${source} ${options} -o ${object}
+            --header ${header}
             --link-flags ${linkflags}
     DEPENDS ${source} ${compiler}
     COMMENT "vmapc-compile ${ARG_FUNCTION} -> ${ARG_TARGET}"
