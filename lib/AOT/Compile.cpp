@@ -278,6 +278,7 @@ vmapc::compileKernel(ModuleOp module, const AotOptions &options) {
                      "' failed: " + llvm::toString(std::move(err)));
 
   // What is left after optimization is what the object calls.
+  kernel.numThreads = options.numThreads;
   kernel.usesOpenMP = llvm::any_of(llvmModule->functions(), [](auto &f) {
     return f.isDeclaration() && !f.use_empty() &&
            f.getName().starts_with("__kmpc_");

@@ -205,10 +205,14 @@ void vmapc::writeHeader(llvm::raw_ostream &os, const AotKernel &k,
      << "a pointer is null while its array has elements.\n"
      << " * Reentrant: calls from several threads at once are safe. "
         "Temporaries come\n * from malloc.\n";
-  if (k.usesOpenMP)
+  if (k.usesOpenMP && k.numThreads)
+    os << " *\n * It runs parallel vmaps on LLVM's OpenMP runtime: link "
+          "libomp (vmapc_add_kernel\n * does). It was compiled for "
+       << k.numThreads << " thread(s) (--threads).\n";
+  else if (k.usesOpenMP)
     os << " *\n * It runs parallel vmaps on LLVM's OpenMP runtime: link "
           "libomp (vmapc_add_kernel\n * does); OMP_NUM_THREADS sets the "
-          "thread count unless it was fixed at compile\n * time.\n";
+          "thread count (default: all cores).\n";
   else
     os << " * Needs libc and libm only.\n";
   os << " *\n"

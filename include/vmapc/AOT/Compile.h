@@ -43,6 +43,8 @@ struct AotKernel {
   TargetSpec target;
   /// Whether the code calls LLVM's OpenMP runtime (a parallel vmap).
   bool usesOpenMP = false;
+  /// The thread count fixed at compile time (0: the OpenMP runtime's).
+  unsigned numThreads = 0;
   /// The relocatable object (ELF on Linux), position-independent.
   llvm::SmallVector<char, 0> object;
 };
