@@ -67,8 +67,14 @@ function(vmapc_add_kernel)
 
   if(ARG_GENERATOR)
     set(source ${dir}/${ARG_TARGET}.mlir)
+    # A target name is replaced by its file only as a command's first word;
+    # after `cmake -E env` it must be spelled out.
+    set(generator ${ARG_GENERATOR})
+    if(TARGET ${ARG_GENERATOR})
+      set(generator $<TARGET_FILE:${ARG_GENERATOR}>)
+    endif()
     add_custom_command(OUTPUT ${source}
-      COMMAND ${run} ${ARG_GENERATOR} ${ARG_GENERATOR_ARGS} ${source}
+      COMMAND ${run} ${generator} ${ARG_GENERATOR_ARGS} ${source}
       DEPENDS ${ARG_GENERATOR}
       COMMENT "Tracing ${ARG_TARGET} with ${ARG_GENERATOR}"
       VERBATIM)
@@ -92,7 +98,7 @@ function(vmapc_add_kernel)
   endif()
   add_custom_command(OUTPUT ${object} ${header} ${linkflags}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
-    COMMAND ${run} ${compiler} ${source} ${options} -o ${object}
+    COMMAND ${run} $<TARGET_FILE:${compiler}> ${source} ${options} -o ${object}
             --header ${header}
             --link-flags ${linkflags}
     DEPENDS ${source} ${compiler}

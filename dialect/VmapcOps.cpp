@@ -759,6 +759,10 @@ static LogicalResult verifyMapOp(MapOp op, std::optional<int64_t> axisSize,
 LogicalResult VmapOp::verify() {
   if (std::optional<StringRef> name = getAxisName(); name && name->empty())
     return emitOpError("axis_name must not be empty");
+  if (getAxisName() && getChunkSize())
+    return emitOpError("cannot have both axis_name and chunk_size: a "
+                       "collective over the axis needs every example, and a "
+                       "chunk sees only its own");
   return verifyMapOp(*this, getAxisSize(), getChunkSize(), getParallel());
 }
 

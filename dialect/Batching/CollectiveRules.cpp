@@ -12,6 +12,8 @@
 #include "dialect/Batching/Rules.h"
 #include "dialect/VmapcOps.h"
 
+#include "mlir/Dialect/Shard/IR/ShardOps.h"
+
 using namespace mlir;
 using namespace vmapc;
 
@@ -34,6 +36,22 @@ struct AxisReduceRule
     OpBuilder &b = builder.getBuilder();
     Location loc = op->getLoc();
     const BatchedValue &x = operands[0];
+    if (!x.isBatched()) {
+      // The same value in every example (the pass calls the rule only over
+      // its own axis then): pmean and pmax are the value, psum B times it.
+      if constexpr (!std::is_same_v<OpT, PsumOp>)
+        return SmallVector<BatchedValue>{x};
+      auto type = cast<RankedTensorType>(x.value.getType());
+      Type element = type.getElementType();
+      Attribute count =
+          isa<FloatType>(element)
+              ? Attribute(b.getFloatAttr(element, builder.getBatchSize()))
+              : Attribute(b.getIntegerAttr(element, builder.getBatchSize()));
+      Value scale =
+          ConstantOp::create(b, loc, DenseElementsAttr::get(type, count));
+      return SmallVector<BatchedValue>{
+          BatchedValue::unbatched(MulOp::create(b, loc, type, x.value, scale))};
+    }
     if (!isOverBatchedAxis(builder, collective.getAxisName())) {
       Value same = OpT::create(b, loc, x.value.getType(), x.value,
                                collective.getAxisNameAttr());
@@ -69,6 +87,10 @@ struct AllGatherRule
     auto gather = cast<AllGatherOp>(op);
     auto type = cast<RankedTensorType>(gather.getType());
     const BatchedValue &x = operands[0];
+    if (!x.isBatched() && type.getDimSize(0) == builder.getBatchSize())
+      // The same value in every example: the stack is B copies of it.
+      return SmallVector<BatchedValue>{
+          BatchedValue::unbatched(builder.moveBatchDim(op->getLoc(), x, 0))};
     if (!isOverBatchedAxis(builder, gather.getAxisName())) {
       // The gathered axis comes first; the batch dim follows the operand's.
       int64_t dim = *x.batchDim + 1;
@@ -88,6 +110,27 @@ struct AllGatherRule
   }
 };
 } // namespace
+
+/// A shard.all_reduce that --vmapc-lower-pmap put after a collective, met
+/// by the batching of an inner vmap: every example's value is reduced
+/// across the ranks alike, so it applies to the batched value.
+struct AllReduceRule
+    : BatchingOpInterface::ExternalModel<AllReduceRule, shard::AllReduceOp> {
+  Results batch(Operation *op, BatchingBuilder &builder,
+                ArrayRef<BatchedValue> operands) const {
+    auto reduce = cast<shard::AllReduceOp>(op);
+    const BatchedValue &x = operands[0];
+    Value same = shard::AllReduceOp::create(
+        builder.getBuilder(), op->getLoc(), x.value.getType(),
+        reduce.getGridAttr(), reduce.getGridAxesAttr(), x.value,
+        reduce.getReductionAttr());
+    return SmallVector<BatchedValue>{BatchedValue::batched(same, *x.batchDim)};
+  }
+};
+
+void vmapc::attachShardRules(MLIRContext *context) {
+  shard::AllReduceOp::attachInterface<AllReduceRule>(*context);
+}
 
 void vmapc::attachCollectiveRules(MLIRContext *context) {
   PsumOp::attachInterface<AxisReduceRule<PsumOp>>(*context);

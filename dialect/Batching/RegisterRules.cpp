@@ -11,6 +11,7 @@
 #include "dialect/VmapcDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Shard/IR/ShardDialect.h"
 #include "mlir/IR/DialectRegistry.h"
 
 using namespace mlir;
@@ -28,5 +29,8 @@ void vmapc::registerBatchingInterfaces(DialectRegistry &registry) {
   });
   registry.addExtension(+[](MLIRContext *context, func::FuncDialect *) {
     attachCallRules(context);
+  });
+  registry.addExtension(+[](MLIRContext *context, shard::ShardDialect *) {
+    attachShardRules(context);
   });
 }

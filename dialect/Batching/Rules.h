@@ -22,6 +22,7 @@ void attachVmapRules(mlir::MLIRContext *context);
 void attachCallRules(mlir::MLIRContext *context);
 void attachControlFlowRules(mlir::MLIRContext *context);
 void attachCollectiveRules(mlir::MLIRContext *context);
+void attachShardRules(mlir::MLIRContext *context);
 } // namespace vmapc
 
 #endif // VMAPC_DIALECT_BATCHING_RULES_H

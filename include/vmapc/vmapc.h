@@ -43,6 +43,21 @@
 //   (negative count from the end) or vx::none; a bare int applies to all.
 //   vmaps nest to any depth. A vmapped function may close over symbolic
 //   arrays of the enclosing function; they are passed unmapped.
+// - Named axes and collectives (jax.lax's): vmap(f, in_axes(0),
+//   axis_name("i")) lets f call psum(x, "i"), pmean, pmax (the sum, mean,
+//   max of x over the batch, the same in every example; pmean needs floats)
+//   and all_gather(x, "i") ([batch, ...x.shape], every example's x). An
+//   inner vmap may use the names of enclosing ones. A name no enclosing
+//   vmap/pmap binds is a vx::Error at trace time, as is a collective over
+//   the axis of a chunk_size/parallel vmap (a chunk sees only its examples).
+// - pmap(f, in_axes(...), out_axes(...), axis_name("i")) is vmap with the
+//   mapped axis split across the ranks of an MPI job: run the program under
+//   `mpirun -np R`; every rank calls the kernel with the same inputs, the
+//   collectives combine all ranks' examples, every rank gets the whole
+//   result, and rank 0 (vx::process_index() == 0; vx::process_count() is R)
+//   reports. The mapped axis must be a multiple of R (else compiling throws
+//   vx::Error). Outside mpirun it is a vmap. pmap goes outermost (not
+//   inside a vmap or pmap).
 // - jit(f) traces f once per combination of argument shapes and dtypes,
 //   compiles it through MLIR to native SIMD code, and caches the kernel
 //   (thread-safe; `kernel.cache_size()`, `vx::compile_count()`). Arguments

@@ -17,33 +17,33 @@ namespace vmapc::detail {
 
 namespace {
 
-[[noreturn]] void fail(const std::string &msg) { throw Error("vmap: " + msg); }
+/// `op` is "vmap" or "pmap", whichever the user called.
+[[noreturn]] void fail(const char *op, const std::string &msg) {
+  throw Error(std::string(op) + ": " + msg);
+}
 
-/// The named axes of the vmaps and pmaps being traced, innermost last:
-/// what a collective's axis_name may refer to, and the axis sizes.
-struct NamedAxis {
-  std::string name;
+/// The vmaps and pmaps whose bodies are being traced on this thread,
+/// innermost last: what a collective's axis_name may refer to (the named
+/// ones), the axis sizes, and whether a pmap would be nested.
+struct MapFrame {
+  std::optional<std::string> name;
   int64_t size;
+  /// Whether a collective over this axis was traced (a chunked vmap cannot
+  /// serve one: each chunk sees only its own examples).
+  bool used = false;
 };
-thread_local std::vector<NamedAxis> namedAxes;
+thread_local std::vector<MapFrame> mapFrames;
 
-/// Binds a vmap's axis name while its body is traced.
+/// Pushes a map's frame while its body is traced.
 class AxisBinding {
 public:
-  AxisBinding(const std::optional<std::string> &name, int64_t size)
-      : bound(name.has_value()) {
-    if (bound)
-      namedAxes.push_back({*name, size});
+  AxisBinding(const std::optional<std::string> &name, int64_t size) {
+    mapFrames.push_back({name, size});
   }
-  ~AxisBinding() {
-    if (bound)
-      namedAxes.pop_back();
-  }
+  ~AxisBinding() { mapFrames.pop_back(); }
   AxisBinding(const AxisBinding &) = delete;
   AxisBinding &operator=(const AxisBinding &) = delete;
-
-private:
-  bool bound;
+  bool used() const { return mapFrames.back().used; }
 };
 
 /// Visits the nodes of the trace `scope` reachable from `roots` (operands
@@ -89,12 +89,13 @@ NodeRef collective(CollectiveKind kind, const NodeRef &x,
   static const char *names[] = {"psum", "pmean", "pmax", "all_gather"};
   std::string op = names[static_cast<int>(kind)];
   auto bound =
-      std::find_if(namedAxes.rbegin(), namedAxes.rend(),
-                   [&](const NamedAxis &a) { return a.name == axisName; });
-  if (bound == namedAxes.rend()) {
+      std::find_if(mapFrames.rbegin(), mapFrames.rend(),
+                   [&](const MapFrame &a) { return a.name == axisName; });
+  if (bound == mapFrames.rend()) {
     std::string known;
-    for (const NamedAxis &a : namedAxes)
-      known += (known.empty() ? "" : ", ") + a.name;
+    for (const MapFrame &a : mapFrames)
+      if (a.name)
+        known += (known.empty() ? "" : ", ") + *a.name;
     throw Error(
         op + ": unknown axis_name '" + axisName + "' (" +
         (known.empty()
@@ -108,6 +109,7 @@ NodeRef collective(CollectiveKind kind, const NodeRef &x,
   if (kind == CollectiveKind::Pmean && x->dtype != DType::F32 &&
       x->dtype != DType::F64)
     throw Error("pmean: needs a floating-point array, got " + describe(*x));
+  bound->used = true;
   Shape shape = x->shape;
   if (kind == CollectiveKind::AllGather) {
     if (bound->size < 0)
@@ -131,22 +133,29 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
                           const AxisSpec &inAxes, const AxisSpec &outAxes,
                           const VmapOptions &options, const TraceBody &body) {
   const std::optional<int64_t> &axisSize = options.axisSize;
+  const char *op = options.pmap ? "pmap" : "vmap";
   if (options.axisName && options.axisName->empty())
-    fail("axis_name must not be empty");
+    fail(op, "axis_name must not be empty");
+  // The ranks are split once, at the top: inside a map the split would
+  // itself be batched, which --vmapc-lower-pmap cannot do across ranks (it
+  // would work in one process only, and fail under mpirun).
+  if (options.pmap && !mapFrames.empty())
+    fail(op, "cannot be nested inside a vmap or pmap being traced; use one "
+             "pmap outermost and vmaps inside it");
   if (options.pmap && !options.axisName)
     throw Error("pmap: needs an axis_name (vx::axis_name(\"i\"))");
   if (options.pmap && (options.chunked() || options.axisSize))
     throw Error("pmap: takes no chunk_size, parallel or axis_size (each rank "
                 "runs its block of examples)");
   if (options.chunkSize && *options.chunkSize <= 0)
-    fail("chunk_size must be positive, got " +
-         std::to_string(*options.chunkSize));
+    fail(op, "chunk_size must be positive, got " +
+                 std::to_string(*options.chunkSize));
   if (!inAxes.broadcast && inAxes.axes.size() != args.size())
-    fail("in_axes has " + std::to_string(inAxes.axes.size()) +
-         " entries but the function is called with " +
-         std::to_string(args.size()) + " arguments");
+    fail(op, "in_axes has " + std::to_string(inAxes.axes.size()) +
+                 " entries but the function is called with " +
+                 std::to_string(args.size()) + " arguments");
   if (inAxes.axes.empty() && !args.empty())
-    fail("in_axes is empty");
+    fail(op, "in_axes is empty");
 
   // Normalize the mapped axes and agree on the batch size.
   std::vector<std::optional<int64_t>> axes(args.size());
@@ -159,9 +168,10 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
       continue;
     int64_t rank = args[i]->shape.size();
     if (*a < -rank || *a >= rank)
-      fail("in_axes[" + std::to_string(i) + "] = " + std::to_string(*a) +
-           " is out of range for argument " + std::to_string(i) + " of type " +
-           describe(*args[i]) + " (rank " + std::to_string(rank) + ")");
+      fail(op, "in_axes[" + std::to_string(i) + "] = " + std::to_string(*a) +
+                   " is out of range for argument " + std::to_string(i) +
+                   " of type " + describe(*args[i]) + " (rank " +
+                   std::to_string(rank) + ")");
     int64_t axis = *a < 0 ? *a + rank : *a;
     axes[i] = axis;
     int64_t n = args[i]->shape[axis];
@@ -169,27 +179,31 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
       size = n;
       sizeFrom = i;
     } else if (*size != n) {
-      fail("mapped axes have different sizes: argument " +
-           std::to_string(sizeFrom) + " (" + describe(*args[sizeFrom]) +
-           ", axis " + std::to_string(*axes[sizeFrom]) + ") has size " +
-           std::to_string(*size) + " but argument " + std::to_string(i) + " (" +
-           describe(*args[i]) + ", axis " + std::to_string(axis) +
-           ") has size " + std::to_string(n));
+      fail(op, "mapped axes have different sizes: argument " +
+                   std::to_string(sizeFrom) + " (" + describe(*args[sizeFrom]) +
+                   ", axis " + std::to_string(*axes[sizeFrom]) + ") has size " +
+                   std::to_string(*size) + " but argument " +
+                   std::to_string(i) + " (" + describe(*args[i]) + ", axis " +
+                   std::to_string(axis) + ") has size " + std::to_string(n));
     }
   }
   if (axisSize) {
     if (*axisSize < 0)
-      fail("axis_size must be non-negative, got " + std::to_string(*axisSize));
+      fail(op,
+           "axis_size must be non-negative, got " + std::to_string(*axisSize));
     if (size && *size != *axisSize)
-      fail("axis_size = " + std::to_string(*axisSize) +
-           " but the mapped axis of argument " + std::to_string(sizeFrom) +
-           " (" + describe(*args[sizeFrom]) + ") has size " +
-           std::to_string(*size));
+      fail(op, "axis_size = " + std::to_string(*axisSize) +
+                   " but the mapped axis of argument " +
+                   std::to_string(sizeFrom) + " (" + describe(*args[sizeFrom]) +
+                   ") has size " + std::to_string(*size));
     size = axisSize;
   }
   if (!size)
-    fail("no argument is mapped (every in_axes entry is none); give "
-         "axis_size");
+    fail(op, options.pmap
+                 ? "no argument is mapped (every in_axes entry is none); "
+                   "pmap splits a mapped axis across the ranks"
+                 : "no argument is mapped (every in_axes entry is none); "
+                   "give axis_size");
 
   // Trace one example.
   std::vector<TensorSpec> perExample;
@@ -203,16 +217,21 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
   {
     AxisBinding binding(options.axisName, *size);
     sub = traceFunction(perExample, body);
+    if (binding.used() && options.chunked())
+      fail(op, "a collective over axis '" + *options.axisName +
+                   "' needs every example of the axis, but chunk_size and "
+                   "parallel run the function on a chunk of them at a time; "
+                   "drop chunk_size/parallel from this vmap");
   }
 
   // Where each result's batch axis goes.
   size_t numResults = sub->results.size();
   if (!outAxes.broadcast && outAxes.axes.size() != numResults)
-    fail("out_axes has " + std::to_string(outAxes.axes.size()) +
-         " entries but the function returns " + std::to_string(numResults) +
-         " arrays");
+    fail(op, "out_axes has " + std::to_string(outAxes.axes.size()) +
+                 " entries but the function returns " +
+                 std::to_string(numResults) + " arrays");
   if (outAxes.axes.empty())
-    fail("out_axes is empty");
+    fail(op, "out_axes is empty");
 
   // Whether a result depends on a mapped argument: a search back from it
   // through the nodes of this trace (iterative; traces can be deep).
@@ -242,7 +261,10 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
   if (options.chunked())
     info->chunkSize = options.chunkSize.value_or(kDefaultParallelChunk);
   info->parallel = options.parallel;
-  info->axisName = options.axisName;
+  // A chunked vmap's name is unused (checked above), and the dialect
+  // rejects the combination.
+  if (!options.chunked())
+    info->axisName = options.axisName;
   info->pmap = options.pmap;
   for (size_t j = 0; j < numResults; ++j) {
     const NodeRef &r = sub->results[j];
@@ -251,16 +273,17 @@ std::vector<NodeRef> vmap(const std::vector<NodeRef> &args,
     Shape shape = r->shape;
     if (!a) {
       if (dependsOnMapped(r))
-        fail("out_axes[" + std::to_string(j) + "] is none but result " +
-             std::to_string(j) + " (" + describe(*r) +
-             ") depends on a mapped argument");
+        fail(op, "out_axes[" + std::to_string(j) + "] is none but result " +
+                     std::to_string(j) + " (" + describe(*r) +
+                     ") depends on a mapped argument");
       info->outAxes.push_back(std::nullopt);
     } else {
       int64_t rank = shape.size() + 1;
       if (*a < -rank || *a >= rank)
-        fail("out_axes[" + std::to_string(j) + "] = " + std::to_string(*a) +
-             " is out of range for result " + std::to_string(j) + " of type " +
-             describe(*r) + " (batched rank " + std::to_string(rank) + ")");
+        fail(op, "out_axes[" + std::to_string(j) + "] = " + std::to_string(*a) +
+                     " is out of range for result " + std::to_string(j) +
+                     " of type " + describe(*r) + " (batched rank " +
+                     std::to_string(rank) + ")");
       int64_t axis = *a < 0 ? *a + rank : *a;
       shape.insert(shape.begin() + axis, *size);
       info->outAxes.push_back(axis);

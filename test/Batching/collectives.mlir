@@ -53,8 +53,31 @@ func.func private @outer(%x: tensor<4x2xf32>) -> tensor<4x2xf32> {
 // CHECK-DAG:     vmapc.reduce sum %{{.*}}, dims = [0] : tensor<5x4x2xf32> -> tensor<4x2xf32>
 // CHECK-DAG:     vmapc.reduce sum %{{.*}}, dims = [{{[01]}}] : tensor<{{.*}}> -> tensor<{{.*}}>
 // CHECK-NOT:     vmapc.psum
+// CHECK:         return
 func.func @nested(%x: tensor<5x4x2xf32>) -> tensor<5x4x2xf32> {
   %r = vmapc.vmap @outer(%x) in_axes [0] out_axes [0] axis_name = "i"
        : (tensor<5x4x2xf32>) -> tensor<5x4x2xf32>
   return %r : tensor<5x4x2xf32>
+}
+
+// A collective of a value the same in every example (an unmapped argument,
+// a constant) still depends on the batch: psum is B times it, pmean and
+// pmax the value, all_gather B copies.
+func.func private @unmapped(%x: tensor<2xf32>, %w: tensor<2xf32>) -> (tensor<2xf32>, tensor<2xf32>, tensor<4x2xf32>) {
+  %s = vmapc.psum %w axis_name = "i" : tensor<2xf32>
+  %m = vmapc.pmean %w axis_name = "i" : tensor<2xf32>
+  %g = vmapc.all_gather %w axis_name = "i" : tensor<2xf32> -> tensor<4x2xf32>
+  %d = vmapc.add %x, %s : tensor<2xf32>
+  return %d, %m, %g : tensor<2xf32>, tensor<2xf32>, tensor<4x2xf32>
+}
+// CHECK-LABEL: func.func private @unmapped_batched_0_none__4__i(
+// CHECK-SAME:      %{{.*}}: tensor<4x2xf32>, %[[W:.*]]: tensor<2xf32>)
+// CHECK:         %[[FOUR:.*]] = vmapc.constant dense<4.000000e+00> : tensor<2xf32>
+// CHECK:         vmapc.mul %[[W]], %[[FOUR]] : tensor<2xf32>
+// CHECK:         vmapc.broadcast_in_dim %[[W]]{{.*}}-> tensor<4x2xf32>
+// CHECK:         return %{{.*}}, %[[W]], %{{.*}} : tensor<4x2xf32>, tensor<2xf32>, tensor<4x2xf32>
+func.func @unmapped_main(%xs: tensor<4x2xf32>, %w: tensor<2xf32>) -> (tensor<4x2xf32>, tensor<2xf32>, tensor<4x2xf32>) {
+  %r:3 = vmapc.vmap @unmapped(%xs, %w) in_axes [0, none] out_axes [0, none, none] axis_name = "i"
+       : (tensor<4x2xf32>, tensor<2xf32>) -> (tensor<4x2xf32>, tensor<2xf32>, tensor<4x2xf32>)
+  return %r#0, %r#1, %r#2 : tensor<4x2xf32>, tensor<2xf32>, tensor<4x2xf32>
 }

@@ -19,6 +19,18 @@
 // RUN: %mpirun -np 4 vmapc-run %s -e main --arg=%t/xs.npy --arg=%t/w.npy > %t/np4.txt
 // RUN: diff %t/one.txt %t/np4.txt
 //
+// A psum over the pmap's axis inside a vmap over another axis: the inner
+// batching keeps the cross-rank all_reduce on the batched value.
+// RUN: vmapc-run %s -e nested --arg=%t/ns.npy > %t/nested1.txt
+// RUN: FileCheck %s --check-prefix=NESTED < %t/nested1.txt
+// RUN: %mpirun -np 2 vmapc-run %s -e nested --arg=%t/ns.npy > %t/nested2.txt
+// RUN: diff %t/nested1.txt %t/nested2.txt
+// RUN: %mpirun -np 4 vmapc-run %s -e nested --arg=%t/ns.npy > %t/nested4.txt
+// RUN: diff %t/nested1.txt %t/nested4.txt
+// Element [j, c] is the sum over the 4 examples i of ns[i, j, c]: for
+// j = 0, c = 0, (-7 - 1 + 5 + 11) / 2 = 4; every example gets the same.
+// NESTED: tensor<4x3x2xf32> {{\[\[\[}}4, 6], [8, 10], [12, 14]], {{\[\[}}4, 6], [8, 10], [12, 14]],
+//
 // 8 examples do not split over 3 ranks: a located error on every rank.
 // RUN: not %mpirun -np 3 vmapc-run %s -e main --arg=%t/xs.npy --arg=%t/w.npy 2> %t/np3.txt
 // RUN: FileCheck %s --check-prefix=UNEVEN < %t/np3.txt
@@ -47,4 +59,19 @@ func.func @main(%xs: tensor<8x3xf32>, %w: tensor<3x2xf32>) -> (tensor<8x2xf32>, 
   %r:3 = vmapc.pmap @f(%xs, %w) in_axes [0, none] out_axes [0, none, none] axis_name = "i"
        : (tensor<8x3xf32>, tensor<3x2xf32>) -> (tensor<8x2xf32>, tensor<2xf32>, tensor<8x2xf32>)
   return %r#0, %r#1, %r#2 : tensor<8x2xf32>, tensor<2xf32>, tensor<8x2xf32>
+}
+
+func.func private @total(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %s = vmapc.psum %x axis_name = "i" : tensor<2xf32>
+  return %s : tensor<2xf32>
+}
+func.func private @rows(%x: tensor<3x2xf32>) -> tensor<3x2xf32> {
+  %r = vmapc.vmap @total(%x) in_axes [0] out_axes [0] axis_name = "j"
+       : (tensor<3x2xf32>) -> tensor<3x2xf32>
+  return %r : tensor<3x2xf32>
+}
+func.func @nested(%xs: tensor<4x3x2xf32>) -> tensor<4x3x2xf32> {
+  %r = vmapc.pmap @rows(%xs) in_axes [0] out_axes [0] axis_name = "i"
+       : (tensor<4x3x2xf32>) -> tensor<4x3x2xf32>
+  return %r : tensor<4x3x2xf32>
 }

@@ -3,7 +3,7 @@
 
 // What a pmap cannot be split into for a job of 3 ranks: 8 examples (not
 // a multiple of 3: pad the batch), a mapped i1 result (not summable over
-// MPI), a nested pmap.
+// MPI), a nested pmap, a pmap inside a vmap.
 // ZERO: error: --vmapc-lower-pmap needs num-ranks >= 1, got 0
 
 func.func private @f(%x: tensor<3xf32>) -> tensor<3xf32> {
@@ -51,4 +51,24 @@ func.func @nested(%x: tensor<6x3x3xf32>) -> tensor<6x3x3xf32> {
   %0 = vmapc.pmap @f(%x) in_axes [0] out_axes [0] axis_name = "i"
        : (tensor<6x3x3xf32>) -> tensor<6x3x3xf32>
   return %0 : tensor<6x3x3xf32>
+}
+
+// -----
+
+func.func private @g(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %s = vmapc.psum %x axis_name = "i" : tensor<2xf32>
+  return %s : tensor<2xf32>
+}
+
+func.func private @f(%x: tensor<3x2xf32>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'vmapc.pmap' op cannot be inside a vmap: the ranks are split once, outermost (vmap inside the pmap instead)}}
+  %r = vmapc.pmap @g(%x) in_axes [0] out_axes [0] axis_name = "i"
+       : (tensor<3x2xf32>) -> tensor<3x2xf32>
+  return %r : tensor<3x2xf32>
+}
+
+func.func @pmap_in_vmap(%xs: tensor<2x3x2xf32>) -> tensor<2x3x2xf32> {
+  %r = vmapc.vmap @f(%xs) in_axes [0] out_axes [0]
+       : (tensor<2x3x2xf32>) -> tensor<2x3x2xf32>
+  return %r : tensor<2x3x2xf32>
 }

@@ -405,9 +405,13 @@ std::string export_mlir(const F &f, const std::string &name,
 /// mapped axis split across the ranks of the MPI job the program runs in
 /// (`mpirun -np R program`). Every rank must call it with the same inputs;
 /// each computes its N/R examples (N must be a multiple of R, else jit
-/// throws vmapc::Error), the collectives over `axis_name` cross the ranks,
-/// and every rank gets the whole result (rank 0, process_index() == 0, is
-/// the one to report it). Outside mpirun it is vmap on one rank.
+/// throws vmapc::Error with the message of --vmapc-lower-pmap), the
+/// collectives over `axis_name` cross the ranks, and every rank gets the
+/// whole result (rank 0, process_index() == 0, is the one to report it).
+/// Outside mpirun it is vmap on one rank. out_axes is optional; axis_name
+/// is required (a compile error without it); there is no chunk_size or
+/// axis_size. A pmap cannot be traced inside a vmap or another pmap
+/// (vmapc::Error): put it outermost, with vmaps inside it.
 template <typename F>
 Vmapped<F> pmap(F f, InAxes in, OutAxes out, AxisName name) {
   detail::VmapOptions o;
@@ -417,6 +421,18 @@ Vmapped<F> pmap(F f, InAxes in, OutAxes out, AxisName name) {
 }
 template <typename F> Vmapped<F> pmap(F f, InAxes in, AxisName name) {
   return pmap(std::move(f), std::move(in), OutAxes(), std::move(name));
+}
+namespace detail {
+template <typename> inline constexpr bool kAlwaysFalse = false;
+} // namespace detail
+/// pmap without an axis_name: a compile error that says so, rather than a
+/// list of the candidate overloads.
+template <typename F, typename... Rest>
+requires(!(std::same_as<std::decay_t<Rest>, AxisName> ||
+           ...)) void pmap(F, Rest &&...) {
+  static_assert(detail::kAlwaysFalse<F>,
+                "vmapc::pmap needs an axis name: pmap(f, in_axes(...), "
+                "[out_axes(...),] axis_name(\"i\"))");
 }
 
 /// lax.psum(x, axis_name): the sum of x over every example of the named

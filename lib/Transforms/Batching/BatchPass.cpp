@@ -206,9 +206,14 @@ LogicalResult BlockBatcher::batchOp(Operation &op, BatchingBuilder &rules,
     }
   });
 
+  // A collective over the axis being batched depends on the batch even
+  // when its operand does not (psum of a constant is B times it).
+  bool overThisAxis =
+      isa<PsumOp, PmeanOp, PmaxOp, AllGatherOp>(op) && axisName &&
+      op.getAttrOfType<StringAttr>("axis_name").getValue() == *axisName;
   // Nothing batched flows into the op: its results are the same for every
   // batch element, so it is copied unchanged.
-  if (!anyBatched && !capturesBatched) {
+  if (!anyBatched && !capturesBatched && !overThisAxis) {
     IRMapping mapping;
     for (auto [original, v] : llvm::zip_equal(op.getOperands(), operands))
       mapping.map(original, v.value);

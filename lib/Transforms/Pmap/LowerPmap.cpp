@@ -234,12 +234,26 @@ struct LowerPmapPass : vmapc::impl::VmapcLowerPmapBase<LowerPmapPass> {
     // One level of ranks: a pmap reached from another pmap's callee has no
     // ranks left to split across.
     llvm::DenseSet<Operation *> inside = functionsMappedBy(module, pmaps);
+    // Nor inside a vmap: the batching of its rank slicing would be needed.
+    SmallVector<Operation *> vmapCallees;
+    module.walk([&](VmapOp vmap) {
+      if (auto f = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+              vmap, vmap.getCalleeAttr()))
+        vmapCallees.push_back(f);
+    });
+    llvm::DenseSet<Operation *> vmapped = reachableFrom(module, vmapCallees);
     bool nested = false;
-    for (PmapOp pmap : pmaps)
-      if (inside.contains(pmap->getParentOfType<func::FuncOp>())) {
+    for (PmapOp pmap : pmaps) {
+      Operation *parent = pmap->getParentOfType<func::FuncOp>();
+      if (inside.contains(parent)) {
         pmap.emitOpError("cannot be nested in another pmap");
         nested = true;
+      } else if (vmapped.contains(parent)) {
+        pmap.emitOpError("cannot be inside a vmap: the ranks are split once, "
+                         "outermost (vmap inside the pmap instead)");
+        nested = true;
       }
+    }
     if (nested)
       return signalPassFailure();
     if (numRanks > 1)
@@ -252,6 +266,17 @@ struct LowerPmapPass : vmapc::impl::VmapcLowerPmapBase<LowerPmapPass> {
   /// The callees of `pmaps` and every function they reference.
   static llvm::DenseSet<Operation *> functionsMappedBy(ModuleOp module,
                                                        ArrayRef<PmapOp> pmaps) {
+    SmallVector<Operation *> callees;
+    for (PmapOp pmap : pmaps)
+      if (auto f = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+              pmap, pmap.getCalleeAttr()))
+        callees.push_back(f);
+    return reachableFrom(module, callees);
+  }
+
+  /// `roots` and every function they reference, transitively.
+  static llvm::DenseSet<Operation *>
+  reachableFrom(ModuleOp module, ArrayRef<Operation *> roots) {
     SymbolTable symbols(module);
     llvm::DenseSet<Operation *> seen;
     SmallVector<Operation *> work;
@@ -260,8 +285,9 @@ struct LowerPmapPass : vmapc::impl::VmapcLowerPmapBase<LowerPmapPass> {
         if (seen.insert(f).second)
           work.push_back(f);
     };
-    for (PmapOp pmap : pmaps)
-      visit(pmap.getCallee());
+    for (Operation *root : roots)
+      if (seen.insert(root).second)
+        work.push_back(root);
     while (!work.empty()) {
       Operation *f = work.pop_back_val();
       if (auto uses = SymbolTable::getSymbolUses(&f->getRegion(0)))

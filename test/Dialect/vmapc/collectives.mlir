@@ -20,12 +20,11 @@ func.func private @f(%x: tensor<2xf32>) -> (tensor<2xf32>, tensor<8x2xf32>) {
 
 // CHECK-LABEL: func.func @maps
 // CHECK: vmapc.pmap @f(%{{.*}}) in_axes [0] out_axes [0, none] axis_name = "i"
-// CHECK: vmapc.vmap @f(%{{.*}}) in_axes [0] out_axes [0, none] chunk_size = 4 axis_name = "i"
+// CHECK: vmapc.vmap @f(%{{.*}}) in_axes [0] out_axes [0, none] axis_name = "i"
 func.func @maps(%xs: tensor<8x2xf32>) -> (tensor<8x2xf32>, tensor<8x2xf32>) {
   %a:2 = vmapc.pmap @f(%xs) in_axes [0] out_axes [0, none] axis_name = "i"
        : (tensor<8x2xf32>) -> (tensor<8x2xf32>, tensor<8x2xf32>)
-  %b:2 = vmapc.vmap @f(%xs) in_axes [0] out_axes [0, none] chunk_size = 4
-         axis_name = "i"
+  %b:2 = vmapc.vmap @f(%xs) in_axes [0] out_axes [0, none] axis_name = "i"
        : (tensor<8x2xf32>) -> (tensor<8x2xf32>, tensor<8x2xf32>)
   return %a#0, %b#1 : tensor<8x2xf32>, tensor<8x2xf32>
 }

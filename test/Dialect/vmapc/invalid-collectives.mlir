@@ -62,3 +62,14 @@ func.func @pmap_dynamic(%x: tensor<?x3xf32>) -> tensor<?x3xf32> {
        : (tensor<?x3xf32>) -> tensor<?x3xf32>
   return %0 : tensor<?x3xf32>
 }
+
+// -----
+
+func.func private @f(tensor<3xf32>) -> tensor<3xf32>
+
+func.func @chunked_name(%x: tensor<8x3xf32>) -> tensor<8x3xf32> {
+  // expected-error @+1 {{'vmapc.vmap' op cannot have both axis_name and chunk_size: a collective over the axis needs every example, and a chunk sees only its own}}
+  %0 = vmapc.vmap @f(%x) in_axes [0] out_axes [0] chunk_size = 4 axis_name = "i"
+       : (tensor<8x3xf32>) -> tensor<8x3xf32>
+  return %0 : tensor<8x3xf32>
+}
