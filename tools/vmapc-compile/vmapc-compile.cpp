@@ -18,6 +18,8 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "tools/common/ThreadsOption.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -77,39 +79,6 @@ static cl::extrahelp threadsHelp(
   std::exit(1);
 }
 
-/// Removes `--threads=N` / `--threads N` from argv and returns N (0 when
-/// absent).
-static unsigned takeThreadsOption(int &argc, char **argv) {
-  unsigned threads = 0;
-  int out = 1;
-  for (int i = 1; i < argc; ++i) {
-    StringRef arg(argv[i]);
-    StringRef value;
-    if (!arg.consume_front("--") && !arg.consume_front("-")) {
-      argv[out++] = argv[i];
-      continue;
-    }
-    if (arg == "threads") {
-      if (i + 1 >= argc || StringRef(argv[i + 1]).starts_with("-"))
-        fail("--threads needs a value");
-      value = argv[++i];
-    } else if (arg.consume_front("threads=")) {
-      value = arg;
-    } else {
-      argv[out++] = argv[i];
-      continue;
-    }
-    long long n;
-    if (value.getAsInteger(10, n) || n <= 0 || n > 4096)
-      fail("--threads must be a whole number from 1 to 4096, got '" + value +
-           "'");
-    threads = static_cast<unsigned>(n);
-  }
-  argc = out;
-  argv[argc] = nullptr;
-  return threads;
-}
-
 /// Writes `contents` to `path` atomically enough for build systems: the
 /// file appears only once it is complete.
 static void writeFile(StringRef path, StringRef contents) {
@@ -127,7 +96,10 @@ static void writeFile(StringRef path, StringRef contents) {
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(toolOptions);
-  unsigned threads = takeThreadsOption(argc, argv);
+  auto threadsOption = vmapc::tools::takeThreadsOption(argc, argv);
+  if (!threadsOption)
+    fail(toString(threadsOption.takeError()));
+  unsigned threads = *threadsOption;
   cl::ParseCommandLineOptions(argc, argv,
                               "vmapc ahead-of-time compiler: one function to "
                               "an object file and a C/C++ header\n");

@@ -17,6 +17,8 @@
 #include "vmapc/Runtime/Mpi.h"
 #include "vmapc/Support/Npy.h"
 
+#include "tools/common/ThreadsOption.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -63,44 +65,14 @@ static cl::opt<bool> dumpLlvm(cl::cat(toolOptions), "dump-llvm-ir",
   std::exit(1);
 }
 
-/// Removes `--threads=N` / `--threads N` (one or two dashes) from argv and
-/// returns N, 0 when absent.
-static unsigned takeThreadsOption(int &argc, char **argv) {
-  unsigned threads = 0;
-  int out = 1;
-  for (int i = 1; i < argc; ++i) {
-    StringRef arg(argv[i]);
-    StringRef rest;
-    if (!arg.consume_front("--") && !arg.consume_front("-")) {
-      argv[out++] = argv[i];
-      continue;
-    }
-    if (arg == "threads") {
-      if (i + 1 >= argc || StringRef(argv[i + 1]).starts_with("-"))
-        fail("--threads needs a value");
-      rest = argv[++i];
-    } else if (arg.consume_front("threads=")) {
-      rest = arg;
-    } else {
-      argv[out++] = argv[i];
-      continue;
-    }
-    long long n;
-    if (rest.getAsInteger(10, n) || n <= 0 || n > 4096)
-      fail("--threads must be a whole number from 1 to 4096, got '" + rest +
-           "'");
-    threads = static_cast<unsigned>(n);
-  }
-  argc = out;
-  argv[argc] = nullptr;
-  return threads;
-}
-
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   // Only our own options in --help, not every LLVM backend flag.
   cl::HideUnrelatedOptions(toolOptions);
-  unsigned threads = takeThreadsOption(argc, argv);
+  auto threadsOption = vmapc::tools::takeThreadsOption(argc, argv);
+  if (!threadsOption)
+    fail(toString(threadsOption.takeError()));
+  unsigned threads = *threadsOption;
   cl::ParseCommandLineOptions(argc, argv, "vmapc JIT runner\n");
 
   auto buffer = MemoryBuffer::getFileOrSTDIN(inputFile);
