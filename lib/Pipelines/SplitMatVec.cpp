@@ -17,33 +17,33 @@ using namespace mlir;
 
 namespace vmapc {
 
-bool splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op, int64_t maxRows,
-                 int64_t lanes) {
+Operation *splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op,
+                       int64_t maxRows, int64_t lanes) {
   if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
       op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
       !linalg::isaContractionOpInterface(op))
-    return false;
+    return nullptr;
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || !dims->batch.empty() || !dims->n.empty() ||
       dims->m.size() != 1 || dims->k.size() != 1)
-    return false;
+    return nullptr;
   unsigned mDim = dims->m.front(), kDim = dims->k.front();
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (ranges[mDim] > maxRows || ranges[kDim] % lanes != 0 ||
       ranges[kDim] < 2 * lanes)
-    return false;
+    return nullptr;
   // A must be read along k: its last index is k, the others are dims.
   OpOperand *matrix = nullptr;
   for (OpOperand *input : op.getDpsInputOperands())
     if (op.getMatchingIndexingMap(input).getNumResults() == 2)
       matrix = input;
   if (!matrix)
-    return false;
+    return nullptr;
   AffineMap map = op.getMatchingIndexingMap(matrix);
   if (!map.isProjectedPermutation() ||
       map.getResults().back() != getAffineDimExpr(kDim, op.getContext()))
-    return false;
+    return nullptr;
 
   // The partial sums go innermost in the intermediate: part[m, l].
   auto control = [&](linalg::LinalgOp) {
@@ -58,7 +58,8 @@ bool splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op, int64_t maxRows,
   FailureOr<linalg::SplitReductionResult> split =
       linalg::splitReduction(rewriter, op, control);
   if (failed(split))
-    return false;
+    return nullptr;
+  Operation *combining = split->resultCombiningLinalgOp;
 
   // The outer part of k, stepped by 1: the block part[m, :] is carried
   // through the loop (and kept in registers once subset hoisting moves its
@@ -81,7 +82,7 @@ bool splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op, int64_t maxRows,
   // contraction it became shuffles.
   auto step = dyn_cast<linalg::GenericOp>(tiled.getOperation());
   if (!step || tiled.getOperation() == partial.getOperation())
-    return true;
+    return combining;
   linalg::ControlDropUnitDims dropOptions;
   dropOptions.rankReductionStrategy =
       linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
@@ -90,7 +91,7 @@ bool splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op, int64_t maxRows,
       linalg::dropUnitDims(rewriter, step, dropOptions);
   if (succeeded(dropped))
     rewriter.replaceOp(step, dropped->replacements);
-  return true;
+  return combining;
 }
 
 } // namespace vmapc

@@ -27,9 +27,11 @@ namespace vmapc {
 /// 24.7 to 20.1 ms). The sum is reassociated
 /// into `lanes` partial sums, as any vectorized reduction is.
 ///
-/// Returns true if `op` was rewritten (it is then erased).
-bool splitMatVec(mlir::RewriterBase &rewriter, mlir::linalg::LinalgOp op,
-                 int64_t maxRows, int64_t lanes);
+/// Returns the op that adds up the partial sums if `op` was rewritten (it
+/// is then erased), null otherwise.
+mlir::Operation *splitMatVec(mlir::RewriterBase &rewriter,
+                             mlir::linalg::LinalgOp op, int64_t maxRows,
+                             int64_t lanes);
 
 } // namespace vmapc
 
