@@ -20,6 +20,14 @@
 using namespace mlir;
 
 namespace vmapc {
+
+bool isBlockedContraction(linalg::LinalgOp op) {
+  if (op.getNumReductionLoops() == 0 || !linalg::isaContractionOpInterface(op))
+    return false;
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  return succeeded(dims) && (!dims->m.empty() || !dims->n.empty());
+}
 namespace {
 
 /// A transposed copy of at most this many elements (64 KiB of f32) is made

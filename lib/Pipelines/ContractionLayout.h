@@ -11,6 +11,15 @@
 
 namespace vmapc {
 
+/// A contraction worth a register block: it has an m or an n dim. A
+/// batch-reduce (every dim of the result in both operands, such as the
+/// per-example dot product `sum(d * Pd)` a vmap produces, or GMM's
+/// per-point sum over d of (x - mu)^2 * prec) has neither; it is an
+/// elementwise product summed along k, fused with its producers and
+/// vectorized like any reduction so the batch dim fills the vector lanes
+/// (register-blocked, it became a scalar loop of 1x1 contractions).
+bool isBlockedContraction(mlir::linalg::LinalgOp op);
+
 /// Rewrites a 2-D contraction (one m, n and k dim, no batch dim) into the
 /// form its register blocks are fast in: iteration dims (rows, lanes, k),
 /// the output row-major over them, the rows operand first and the lanes

@@ -17,6 +17,8 @@
 //===----------------------------------------------------------------------===//
 #include "vmapc/Pipelines/Passes.h"
 
+#include "ContractionLayout.h"
+
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -115,19 +117,6 @@ struct FoldPermutationIntoProducer : OpRewritePattern<linalg::GenericOp> {
   }
 };
 
-/// A contraction with an m or an n dim: a matmul that tile-and-fuse
-/// register-blocks later. A batch-reduce (every result dim in both
-/// operands, such as GMM's per-point sum over d of (x - mu)^2 * prec) is
-/// a plain reduction: its producers fuse into it, so the whole
-/// per-point expression is one op that can be vectorized in one layout.
-bool isMatmulLike(linalg::LinalgOp op) {
-  if (op.getNumReductionLoops() == 0 || !linalg::isaContractionOpInterface(op))
-    return false;
-  FailureOr<linalg::ContractionDimensions> dims =
-      linalg::inferContractionDims(op);
-  return failed(dims) || !dims->m.empty() || !dims->n.empty();
-}
-
 struct FuseElementwisePass
     : vmapc::impl::VmapcFuseElementwiseBase<FuseElementwisePass> {
   void runOnOperation() override {
@@ -147,7 +136,7 @@ struct FuseElementwisePass
       if (auto gen = dyn_cast<linalg::GenericOp>(producer);
           gen && isPurePermutation(gen))
         return true;
-      if (isMatmulLike(consumer))
+      if (vmapc::isBlockedContraction(consumer))
         return false;
       // A producer with several users would be recomputed in each of them.
       return producer->hasOneUse();

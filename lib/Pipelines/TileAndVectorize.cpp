@@ -40,6 +40,7 @@ namespace vmapc {
 
 using namespace mlir;
 using vmapc::asFoldResults;
+using vmapc::isBlockedContraction;
 using vmapc::tileOnly;
 
 namespace {
@@ -78,20 +79,6 @@ int64_t tileFor(int64_t size, int64_t target) {
   return divisorTile(size, candidates);
 }
 
-/// A contraction worth a register block: it has an m or an n dim. A
-/// batch-reduce (every dim of the result in both operands, such as the
-/// per-example dot product `sum(d * Pd)` a vmap produces) has neither; it is
-/// an elementwise product summed along k, tiled and vectorized like any
-/// reduction so the batch dim fills the vector lanes (register-blocked, it
-/// became a scalar loop of 1x1 contractions).
-bool isContraction(linalg::LinalgOp op) {
-  if (op.getNumReductionLoops() == 0 || !linalg::isaContractionOpInterface(op))
-    return false;
-  FailureOr<linalg::ContractionDimensions> dims =
-      linalg::inferContractionDims(op);
-  return succeeded(dims) && (!dims->m.empty() || !dims->n.empty());
-}
-
 /// A parallel loop to run along the vector lanes, and the work of one of
 /// its points: the product of the other loop ranges.
 struct LaneDim {
@@ -117,9 +104,11 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
                                bool reductionLanes = false) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
-  if (ranges.size() < 2 || ShapedType::isDynamic(ranges.back()) ||
-      (ranges.back() >= kLanes &&
-       (!reductionLanes || iters.back() != utils::IteratorType::reduction)))
+  if (ranges.size() < 2 || ShapedType::isDynamic(ranges.back()))
+    return std::nullopt;
+  bool reducesInnermost =
+      reductionLanes && iters.back() == utils::IteratorType::reduction;
+  if (ranges.back() >= kLanes && !reducesInnermost)
     return std::nullopt;
   std::optional<unsigned> widest;
   for (unsigned d = 0; d + 1 < ranges.size(); ++d)
@@ -132,8 +121,6 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
   // a chunk of 7 points sums in the same order as a tile of 64 (chunked ==
   // unchunked, bit for bit; the scalar loops of a non-vectorized tile sum
   // in that order too).
-  bool reducesInnermost =
-      iters.back() == utils::IteratorType::reduction && reductionLanes;
   if (!widest || (ranges[*widest] < kLanes && !reducesInnermost))
     return std::nullopt;
   // At least one vector of points must fit the vectorizer's limit.
@@ -153,7 +140,7 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
 /// 2x2 mat-vec of a vmapped Gaussian: vectorized whole with the points
 /// along the lanes instead of register-blocked.
 bool isTinyContraction(linalg::LinalgOp op) {
-  return isContraction(op) && !op.hasDynamicShape() && laneDim(op);
+  return isBlockedContraction(op) && !op.hasDynamicShape() && laneDim(op);
 }
 
 /// Step 1 tile sizes: parallel dims only (reductions stay whole, so the
@@ -163,7 +150,7 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
   SmallVector<int64_t> sizes(ranges.size(), 0);
-  if (isContraction(op) && !isTinyContraction(op)) {
+  if (isBlockedContraction(op) && !isTinyContraction(op)) {
     FailureOr<linalg::ContractionDimensions> dims =
         linalg::inferContractionDims(op);
     if (failed(dims))
@@ -416,7 +403,7 @@ struct TileAndVectorizePass
     for (linalg::LinalgOp root : llvm::reverse(roots)) {
       // A contraction with nothing to fuse into its inputs is left whole
       // for step 2, which blocks its reduction for the caches first.
-      if (isContraction(root) && !isTinyContraction(root) &&
+      if (isBlockedContraction(root) && !isTinyContraction(root) &&
           llvm::none_of(root.getDpsInputs(), [](Value v) {
             return isa_and_nonnull<linalg::LinalgOp>(v.getDefiningOp());
           }))
@@ -433,7 +420,7 @@ struct TileAndVectorizePass
     // The consumers of register blocks (see laneDim's reductionLanes).
     llvm::SmallPtrSet<Operation *, 8> readsBlock;
     func.walk([&](linalg::LinalgOp op) {
-      if (!op.hasPureTensorSemantics() || !isContraction(op) ||
+      if (!op.hasPureTensorSemantics() || !isBlockedContraction(op) ||
           op.hasDynamicShape())
         return;
       if (isTinyContraction(op)) {
@@ -550,7 +537,7 @@ struct TileAndVectorizePass
     SmallVector<linalg::LinalgOp> laneOps;
     func.walk([&](linalg::LinalgOp op) {
       if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
-          (!isContraction(op) || tiny.contains(op)) &&
+          (!isBlockedContraction(op) || tiny.contains(op)) &&
           laneDim(op, reductionLanes(op)))
         laneOps.push_back(op);
     });
