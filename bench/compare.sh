@@ -5,9 +5,13 @@
 #
 # builds vmapc-seed-bench in BUILD_DIR, runs it (every variant is checked
 # against a float64 reference before anything is timed), runs the optional
-# JAX peer when `import jax` works, and prints the table. Results go to
-# $VMAPC_BENCH_OUT (default BUILD_DIR/bench-results): seed-bench.json (Google
-# Benchmark's JSON), jax.json and summary.json. VMAPC_BENCH_REPETITIONS
+# Python peers (bench/python_peers.py: NumPy, torch, jax.jit(jax.vmap(f)),
+# each where it imports) with the python3 that has the most of them
+# ($VMAPC_PEERS_PYTHON, else `python3` or /usr/bin/python3), and prints the
+# table. Results go to $VMAPC_BENCH_OUT (default BUILD_DIR/bench-results):
+# seed-bench.json (Google Benchmark's JSON), python-peers.json and
+# summary.json. $VMAPC_PEERS_ARGS adds python_peers.py flags (e.g.
+# "--workloads W1_nn --backends numpy"). VMAPC_BENCH_REPETITIONS
 # (default 5) sets the repetitions whose median is reported; they are
 # interleaved in random order, so no variant always runs first (in a fixed
 # order W4's two identical kernels measured 14% apart).
@@ -30,15 +34,35 @@ echo "[compare.sh] load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   --benchmark_out="$OUT/seed-bench.json" \
   --benchmark_out_format=json "$@"
 
-jax_args=()
-if python3 -c "import jax" 2>/dev/null; then
-  python3 "$HERE/jax_peer.py" "$OUT/jax.json" --repetitions "$REPS"
-  jax_args=(--jax "$OUT/jax.json")
+# The interpreter for the Python peers: the first with the most of the
+# libraries (all need NumPy).
+peers_python="${VMAPC_PEERS_PYTHON:-}"
+if [[ -z "$peers_python" ]]; then
+  most=0
+  for py in python3 /usr/bin/python3; do
+    command -v "$py" >/dev/null 2>&1 || continue
+    n=0
+    for lib in numpy torch jax; do
+      "$py" -c "import numpy, $lib" >/dev/null 2>&1 && n=$((n + 1))
+    done
+    if ((n > most)); then
+      most=$n
+      peers_python="$py"
+    fi
+  done
+fi
+peer_args=()
+if [[ -n "$peers_python" ]]; then
+  echo "[compare.sh] Python peers with $peers_python" >&2
+  "$peers_python" "$HERE/python_peers.py" "$OUT/python-peers.json" \
+    --repetitions "$REPS" ${VMAPC_PEERS_ARGS:-}
+  peer_args=(--peers "$OUT/python-peers.json")
 else
-  echo "[compare.sh] notice: JAX is not installed (pip install jax); the" \
-       "jax.jit(jax.vmap(f)) peer is skipped" >&2
+  echo "[compare.sh] notice: no python3 imports NumPy (pip install numpy," \
+       "torch, jax); the NumPy, torch and JAX peers are skipped" >&2
 fi
 
-python3 "$HERE/compare.py" "$OUT/seed-bench.json" "${jax_args[@]}" \
+python3 "$HERE/compare.py" "$OUT/seed-bench.json" "${peer_args[@]}" \
   --summary "$OUT/summary.json"
-echo "[compare.sh] JSON: $OUT/seed-bench.json, $OUT/summary.json" >&2
+echo "[compare.sh] JSON: $OUT/seed-bench.json, $OUT/summary.json" \
+     "${peer_args[@]:+$OUT/python-peers.json}" >&2
