@@ -65,7 +65,9 @@ def load_runs(path):
     for b in data.get("benchmarks", []):
         if b.get("error_occurred"):
             continue
-        name = b.get("run_name", b["name"])
+        # workload/variant, without the suffixes Google Benchmark appends
+        # for options such as UseRealTime() ("W1_nn/vmapped/real_time").
+        name = "/".join(b.get("run_name", b["name"]).split("/")[:2])
         entry = {
             # Wall time: the parallel variants run on several threads.
             "time_s": b["real_time"] * UNIT_TO_S[b.get("time_unit", "ns")],

@@ -28,6 +28,10 @@ def bench_json(times_ms, counters):
     for name, ms in times_ms.items():
         flops, nbytes = counters[name] if name in counters else \
             counters[name.split("/")[0]]
+        # The workloads' variants run with UseRealTime(), which Google
+        # Benchmark appends to their names; the probes do not.
+        if not name.startswith("machine/"):
+            name += "/real_time"
         common = {"run_name": name, "time_unit": "ms",
                   "flop_per_iter": flops, "byte_per_iter": nbytes}
         benchmarks.append({"name": name, "run_type": "iteration",
