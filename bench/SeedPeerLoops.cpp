@@ -1,9 +1,8 @@
 //===- SeedPeerLoops.cpp - Plain C++ peers of the seed workloads -*- C++
 //-*-===//
 //
-// The plain-loop peer (variant c) of every seed workload, and the two
-// machine probes (STREAM-like triad, register-resident FMA peak). This file
-// is compiled apart from the rest of vmapc-seed-bench with
+// The plain-loop peer (variant c) of every seed workload. This file is
+// compiled apart from the rest of vmapc-seed-bench with
 // -O3 -march=native -ffast-math -fveclib=libmvec: the strongest setting a
 // C++ programmer gets without intrinsics (reductions reassociate, expf/logf
 // vectorize through glibc's libmvec), so beating it means something.
@@ -13,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <immintrin.h>
 #include <type_traits>
 
 namespace seed {
@@ -121,62 +119,6 @@ void gmmLoops(const float *x, const float *mu, const float *prec,
       s += std::exp(ll[k] - m);
     y[i] = m + std::log(s);
   }
-}
-
-void triad(float *a, const float *b, const float *c, float s, int64_t n) {
-  for (int64_t i = 0; i < n; ++i)
-    a[i] = b[i] + s * c[i];
-}
-
-float fmaPeak(int64_t iterations) {
-  // Independent accumulator chains: FMA latency (4 cycles) times the FMA
-  // pipes (2) needs at least 8 in flight; 16 leaves margin and still fits
-  // the register file. `acc = acc * a + b` with a < 1 stays bounded.
-#if defined(__AVX512F__)
-  using V = __m512;
-  auto set1 = [](float v) { return _mm512_set1_ps(v); };
-  auto fma = [](V a, V b, V c) { return _mm512_fmadd_ps(a, b, c); };
-  auto add = [](V a, V b) { return _mm512_add_ps(a, b); };
-  auto sum = [](V a) { return _mm512_reduce_add_ps(a); };
-#elif defined(__AVX2__) && defined(__FMA__)
-  using V = __m256;
-  auto set1 = [](float v) { return _mm256_set1_ps(v); };
-  auto fma = [](V a, V b, V c) { return _mm256_fmadd_ps(a, b, c); };
-  auto add = [](V a, V b) { return _mm256_add_ps(a, b); };
-  auto sum = [](V a) {
-    alignas(32) float t[8];
-    _mm256_store_ps(t, a);
-    float s = 0;
-    for (float v : t)
-      s += v;
-    return s;
-  };
-#else
-#error "the FMA probe needs AVX2+FMA or AVX-512"
-#endif
-  constexpr int kChains = 16;
-  V acc[kChains];
-  for (int c = 0; c < kChains; ++c)
-    acc[c] = set1(float(c) * 0.01f);
-  V a = set1(0.999f), b = set1(0.001f);
-  for (int64_t i = 0; i < iterations; ++i) {
-    // An empty asm keeps the compiler from folding the recurrence.
-    asm volatile("" : "+v"(a));
-    for (int c = 0; c < kChains; ++c)
-      acc[c] = fma(acc[c], a, b);
-  }
-  V total = acc[0];
-  for (int c = 1; c < kChains; ++c)
-    total = add(total, acc[c]);
-  return sum(total);
-}
-
-int64_t fmaPeakFlopsPerIteration() {
-#if defined(__AVX512F__)
-  return 16 * 2 * 16;
-#else
-  return 16 * 2 * 8;
-#endif
 }
 
 } // namespace seed

@@ -2,8 +2,8 @@
 //-*-===//
 //
 // The fixed sizes of the seed workloads (issue 6; fixed so figures compare
-// over time) and the plain-loop peers and machine probes, which live in
-// their own translation unit because they are built with other flags.
+// over time) and the plain-loop peers, which live in their own translation
+// unit because they are built with other flags.
 //
 //===----------------------------------------------------------------------===//
 #ifndef VMAPC_BENCH_SEEDPEERS_H
@@ -33,12 +33,6 @@ void softmaxLoops(const float *x, const float *w, const float *b, float *y,
 void addOneLoops(const float *x, float *y, int64_t n);
 void gmmLoops(const float *x, const float *mu, const float *prec,
               const float *logw, float *y, int64_t n);
-
-/// a = b + s * c (STREAM triad).
-void triad(float *a, const float *b, const float *c, float s, int64_t n);
-/// Runs a register-resident FMA loop; returns a value to keep it alive.
-float fmaPeak(int64_t iterations);
-int64_t fmaPeakFlopsPerIteration();
 
 } // namespace seed
 

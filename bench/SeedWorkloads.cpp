@@ -13,8 +13,9 @@
 // made by vmapc_add_kernel and called through their C entry points. The
 // per-example functions are examples/aot/SeedKernels.h's, so the JIT and AOT
 // kernels compile one program.
-// and two probes of the machine (STREAM-like triad bandwidth, peak FMA rate)
-// so bench/compare.py can state each row as a fraction of the physical bound.
+// and two probes of the machine (MachineProbes.h: STREAM-like triad
+// bandwidth, peak FMA rate) so bench/compare.py can state each row as a
+// fraction of the physical bound.
 //
 // Before anything is timed, every variant's output is checked against a
 // float64 reference; a disagreement prints the worst element and exits 1.
@@ -27,6 +28,7 @@
 // GFLOP/s and GB/s rates.
 //
 //===----------------------------------------------------------------------===//
+#include "MachineProbes.h"
 #include "SeedKernels.h"
 #include "SeedPeers.h"
 #include "bench_aot_w1.h"
@@ -621,7 +623,7 @@ Workload makeGmm() {
 }
 
 //===----------------------------------------------------------------------===//
-// Checking, timing, and the machine probes
+// Checking
 //===----------------------------------------------------------------------===//
 
 /// |y - ref| <= rtol * (|ref| + mean |ref|) everywhere; the mean term keeps
@@ -650,35 +652,6 @@ bool check(const Workload &w, const Variant &v) {
     std::fprintf(stderr, "  element %zu: got %.9g, float64 reference %.9g\n",
                  at, double(v.out[at]), w.reference[at]);
   return ok;
-}
-
-void setCounters(benchmark::State &state, double flops, double bytes) {
-  state.counters["flop_per_iter"] = flops;
-  state.counters["byte_per_iter"] = bytes;
-  state.counters["GFLOP/s"] = benchmark::Counter(
-      flops / 1e9, benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["GB/s"] = benchmark::Counter(
-      bytes / 1e9, benchmark::Counter::kIsIterationInvariantRate);
-}
-
-void registerProbes() {
-  benchmark::RegisterBenchmark("machine/triad", [](benchmark::State &state) {
-    // Three 64 MiB arrays: far beyond the caches.
-    constexpr int64_t n = 16 * 1024 * 1024;
-    vx::Array<float> a({n}), b = normal({n}, 1), c = normal({n}, 2);
-    for (auto _ : state) {
-      triad(a.data(), b.data(), c.data(), 3.0f, n);
-      benchmark::DoNotOptimize(a.data());
-      benchmark::ClobberMemory();
-    }
-    setCounters(state, 2.0 * n, 12.0 * n);
-  })->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("machine/fma_peak", [](benchmark::State &state) {
-    constexpr int64_t iterations = 1 << 22;
-    for (auto _ : state)
-      benchmark::DoNotOptimize(fmaPeak(iterations));
-    setCounters(state, double(iterations) * fmaPeakFlopsPerIteration(), 0);
-  })->Unit(benchmark::kMillisecond);
 }
 
 } // namespace
@@ -727,24 +700,12 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  registerProbes();
+  probes::registerProbes();
   for (Workload &w : workloads)
-    for (Variant &v : w.variants) {
-      std::function<void()> run = v.run;
-      double flops = w.flops, bytes = w.bytes;
-      benchmark::RegisterBenchmark(
-          (w.name + "/" + v.name).c_str(),
-          [run, flops, bytes](benchmark::State &state) {
-            for (auto _ : state) {
-              run();
-              benchmark::ClobberMemory();
-            }
-            setCounters(state, flops, bytes);
-          })
-          ->Unit(benchmark::kMillisecond)
+    for (Variant &v : w.variants)
+      probes::registerRow(w.name + "/" + v.name, v.run, w.flops, w.bytes)
           // Wall time: the parallel variants use more than this thread.
           ->UseRealTime();
-    }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;
