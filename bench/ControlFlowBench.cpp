@@ -1,26 +1,43 @@
 //===- ControlFlowBench.cpp - Loops under vmap vs plain C++ -----*- C++ -*-===//
 //
-// The control-flow case studies written with the DSL (vmapped, jitted once
-// outside the timed loop) against plain C++ loops compiled in the same
-// binary with -O3 -march=native:
-//   Lotka-Volterra, 4096 systems x 1000 Euler steps (fori_loop under vmap)
-//   leaky integrate-and-fire network, N = 1024, 1000 steps (scan with the
-//     spike trains as per-step outputs)
+// The control-flow case studies written with the DSL (jitted once outside
+// the timed loop) against plain C++ loops (ControlPeerLoops.cpp):
+//   W5 Lotka-Volterra, 4096 systems x 1000 Euler steps (fori_loop under
+//     vmap) against loops one system at a time, time-outer and blocked
+//   W6 leaky integrate-and-fire network, N = 1024, 1000 steps (scan with
+//     the spike trains as per-step outputs) against loops with one dot
+//     product per row and with register blocks of rows
 //   one EM iteration of a 4-class full-covariance GMM on 90,500 2-D points
 //     (double-vmap E-step with per-class inv/det, vmapped M-step)
 //
+// W5 and W6 follow vmapc-seed-bench (SeedWorkloads.cpp): before anything is
+// timed every variant's outputs are checked against a float64 reference
+// computed by plain loops (a disagreement prints where and exits 1), every
+// row carries flop_per_iter and byte_per_iter, and the binary registers the
+// machine probes (MachineProbes.h), so `bench/compare.py` prints each row
+// as a fraction of its ideal bound from one run.
+//
 //===----------------------------------------------------------------------===//
+#include "ControlPeers.h"
+#include "MachineProbes.h"
+
 #include <vmapc/vmapc.h>
 
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <memory>
 #include <numbers>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace vx = vmapc;
 using E = vx::Expr<float>;
+using namespace control;
 
 namespace {
 
@@ -33,84 +50,210 @@ vx::Array<float> uniform(vx::Shape shape, unsigned seed, float lo, float hi) {
   return a;
 }
 
-//===----------------------------------------------------------------------===//
-// Lotka-Volterra
-//===----------------------------------------------------------------------===//
-
-constexpr int64_t kSystems = 4096;
-constexpr int kLvSteps = 1000;
-constexpr float kLvDt = 0.01f;
-
-struct LvData {
-  vx::Array<float> x0 = uniform({kSystems}, 1, 8, 12);
-  vx::Array<float> y0 = uniform({kSystems}, 2, 4, 6);
-  vx::Array<float> a = uniform({kSystems}, 3, 1.0f, 1.2f);
-  vx::Array<float> b = uniform({kSystems}, 4, 0.35f, 0.45f);
-  vx::Array<float> g = uniform({kSystems}, 5, 0.35f, 0.45f);
-  vx::Array<float> d = uniform({kSystems}, 6, 0.08f, 0.12f);
+/// One way of computing W5 or W6. All variants of a workload write the same
+/// output buffers, as in the seed bench, so timings compare code and not
+/// placement.
+struct Variant {
+  std::string name;
+  std::function<void()> run;
 };
 
-void BM_LotkaVolterra_Vmapc(benchmark::State &state) {
-  using State = std::tuple<E, E>;
+/// A workload, its variants and the check of its outputs.
+struct Workload {
+  std::string name;
+  double flops = 0, bytes = 0;
+  std::vector<Variant> variants;
+  /// Fills the outputs with what no variant writes (NaN, all spikes), so a
+  /// variant that writes nothing fails instead of passing on the
+  /// outputs of the one before.
+  std::function<void()> poison;
+  /// Compares the outputs with the float64 reference; prints the verdict.
+  std::function<bool(const std::string &variant)> check;
+  std::shared_ptr<void> state;
+};
+
+/// The largest |got - ref| / (|ref| + mean |ref|) over a whole output (the
+/// seed bench's measure: the mean keeps elements near zero from demanding
+/// more than float32 gives) and where; NaN counts as the worst.
+std::pair<double, size_t> scaledError(const float *got,
+                                      const std::vector<double> &ref) {
+  double mean = 0;
+  for (double r : ref)
+    mean += std::abs(r) / double(ref.size());
+  std::pair<double, size_t> worst{0, 0};
+  for (size_t i = 0; i < ref.size(); ++i) {
+    double err = std::abs(double(got[i]) - ref[i]) / (std::abs(ref[i]) + mean);
+    if (std::isnan(err))
+      return {err, i};
+    worst = std::max(worst, {err, i});
+  }
+  return worst;
+}
+
+/// Prints and tests one output's scaled error against `rtol`.
+bool checkOutput(const std::string &workload, const std::string &variant,
+                 const char *output, const float *got,
+                 const std::vector<double> &ref, double rtol) {
+  auto [err, at] = scaledError(got, ref);
+  bool ok = err <= rtol;
+  std::fprintf(stderr, "check %-17s %-16s %-6s max scaled error %.2e %s\n",
+               workload.c_str(), variant.c_str(), output, err,
+               ok ? "ok" : "FAILED");
+  if (!ok)
+    std::fprintf(stderr, "  element %zu: got %.9g, float64 reference %.9g\n",
+                 at, double(got[at]), ref[at]);
+  return ok;
+}
+
+//===----------------------------------------------------------------------===//
+// W5 Lotka-Volterra
+//===----------------------------------------------------------------------===//
+
+/// Flops of one Euler step of one system, counted as written: xy = x * y
+/// (1), x + (a * x - b * xy) * dt (two multiplies, a subtraction, the
+/// multiply by dt and an add: 5), and the same 5 for y. Contracted into FMAs
+/// the step is 7 instructions (3 multiplies, 4 FMAs), so at the FMA peak, which
+/// counts 2 flops per FMA, this count reaches 11 / 14 = 79% of it at best.
+constexpr double kLvFlopPerStep = 11;
+/// Compulsory traffic per system: x0, y0, a, b, g, d read once, x and y
+/// written once, float32.
+constexpr double kLvBytePerSystem = 4.0 * (6 + 2);
+/// Accumulated over 1000 steps the float32 state agrees with float64 to
+/// 4.4e-6 of its scale.
+constexpr double kLvRtol = 1e-4;
+
+Workload makeLotkaVolterra() {
+  struct State {
+    vx::Array<float> x0 = uniform({kSystems}, 1, 8, 12);
+    vx::Array<float> y0 = uniform({kSystems}, 2, 4, 6);
+    vx::Array<float> a = uniform({kSystems}, 3, 1.0f, 1.2f);
+    vx::Array<float> b = uniform({kSystems}, 4, 0.35f, 0.45f);
+    vx::Array<float> g = uniform({kSystems}, 5, 0.35f, 0.45f);
+    vx::Array<float> d = uniform({kSystems}, 6, 0.08f, 0.12f);
+    vx::Array<float> x{{kSystems}}, y{{kSystems}};
+    std::vector<double> refX, refY;
+    LvInputs inputs() const {
+      return {x0.data(), y0.data(), a.data(), b.data(), g.data(), d.data()};
+    }
+  };
+  auto s = std::make_shared<State>();
+  Workload w;
+  w.name = "W5_lotka_volterra";
+  w.flops = kLvFlopPerStep * kSystems * kLvSteps;
+  w.bytes = kLvBytePerSystem * kSystems;
+
+  using LvState = std::tuple<E, E>;
   auto simulate = [](E x0, E y0, E a, E b, E g, E d) {
     return vx::fori_loop(
         0, kLvSteps,
-        [&](auto, const State &s) {
-          auto [x, y] = s;
+        [&](auto, const LvState &st) {
+          auto [x, y] = st;
           E xy = x * y;
-          return State{x + (a * x - b * xy) * kLvDt,
-                       y + (d * xy - g * y) * kLvDt};
+          return LvState{x + (a * x - b * xy) * kLvDt,
+                         y + (d * xy - g * y) * kLvDt};
         },
-        State{x0, y0});
+        LvState{x0, y0});
   };
-  auto kernel = vx::jit(vx::vmap(simulate));
-  LvData in;
-  vx::Compiled compiled = kernel.lower(in.x0, in.y0, in.a, in.b, in.g, in.d);
-  vx::Array<float> x({kSystems}), y({kSystems});
-  for (auto _ : state)
-    compiled.call({in.x0.tensor(), in.y0.tensor(), in.a.tensor(), in.b.tensor(),
-                   in.g.tensor(), in.d.tensor()},
-                  {x.tensor(), y.tensor()});
-  state.counters["systems*steps/s"] =
-      benchmark::Counter(double(kSystems) * kLvSteps,
-                         benchmark::Counter::kIsIterationInvariantRate);
-}
-BENCHMARK(BM_LotkaVolterra_Vmapc)->Unit(benchmark::kMillisecond);
+  vx::Compiled compiled =
+      vx::jit(vx::vmap(simulate)).lower(s->x0, s->y0, s->a, s->b, s->g, s->d);
+  w.variants.push_back({"vmapped", [s, compiled] {
+                          compiled.call({s->x0.tensor(), s->y0.tensor(),
+                                         s->a.tensor(), s->b.tensor(),
+                                         s->g.tensor(), s->d.tensor()},
+                                        {s->x.tensor(), s->y.tensor()});
+                        }});
+  w.variants.push_back(
+      {"loops", [s] { lvLoops(s->inputs(), s->x.data(), s->y.data()); }});
+  w.variants.push_back(
+      {"loops_time_outer",
+       [s] { lvLoopsTimeOuter(s->inputs(), s->x.data(), s->y.data()); }});
+  w.variants.push_back({"loops_blocked", [s] {
+                          lvLoopsBlocked(s->inputs(), s->x.data(), s->y.data());
+                        }});
 
-void BM_LotkaVolterra_Loops(benchmark::State &state) {
-  LvData in;
-  std::vector<float> x(kSystems), y(kSystems);
-  for (auto _ : state) {
-    for (int64_t i = 0; i < kSystems; ++i) {
-      float sx = in.x0(i), sy = in.y0(i);
-      for (int t = 0; t < kLvSteps; ++t) {
-        float xy = sx * sy;
-        float nx = sx + (in.a(i) * sx - in.b(i) * xy) * kLvDt;
-        float ny = sy + (in.d(i) * xy - in.g(i) * sy) * kLvDt;
-        sx = nx;
-        sy = ny;
-      }
-      x[i] = sx;
-      y[i] = sy;
+  // The same float32 parameters and step, in float64.
+  s->refX.resize(kSystems);
+  s->refY.resize(kSystems);
+  const double dt = kLvDt;
+  for (int64_t i = 0; i < kSystems; ++i) {
+    double x = s->x0(i), y = s->y0(i);
+    for (int t = 0; t < kLvSteps; ++t) {
+      double xy = x * y;
+      double nx = x + (double(s->a(i)) * x - double(s->b(i)) * xy) * dt;
+      double ny = y + (double(s->d(i)) * xy - double(s->g(i)) * y) * dt;
+      x = nx;
+      y = ny;
     }
-    benchmark::DoNotOptimize(x.data());
-    benchmark::DoNotOptimize(y.data());
+    s->refX[i] = x;
+    s->refY[i] = y;
   }
-  state.counters["systems*steps/s"] =
-      benchmark::Counter(double(kSystems) * kLvSteps,
-                         benchmark::Counter::kIsIterationInvariantRate);
+  w.poison = [s] {
+    std::fill(s->x.begin(), s->x.end(),
+              std::numeric_limits<float>::quiet_NaN());
+    std::fill(s->y.begin(), s->y.end(),
+              std::numeric_limits<float>::quiet_NaN());
+  };
+  w.check = [s, name = w.name](const std::string &variant) {
+    bool okX = checkOutput(name, variant, "x", s->x.data(), s->refX, kLvRtol);
+    bool okY = checkOutput(name, variant, "y", s->y.data(), s->refY, kLvRtol);
+    return okX && okY;
+  };
+  w.state = s;
+  return w;
 }
-BENCHMARK(BM_LotkaVolterra_Loops)->Unit(benchmark::kMillisecond);
 
 //===----------------------------------------------------------------------===//
-// Leaky integrate-and-fire network
+// W6 leaky integrate-and-fire network
 //===----------------------------------------------------------------------===//
 
-constexpr int64_t kNeurons = 1024;
-constexpr int64_t kLifSteps = 1000;
-constexpr float kDt = 0.01f, kTauM = 20.0f, kVReset = -65.0f, kVTh = -50.0f;
+/// Flops of one step of one neuron, counted as written: its row of
+/// dot(W, fired), a multiply and an add per synapse (2 N); + iext (1);
+/// -v + kVReset + current (2 adds; the negation is a sign flip); the
+/// product with kDt / kTauM (1; the quotient of two constants folds); and
+/// v + ... (1). The threshold test and the selects are no arithmetic.
+constexpr double kLifFlopPerNeuronStep = 2.0 * kNeurons + 5;
+/// Compulsory traffic: W, iext and v0 read once, V and the spike trains
+/// (one byte per bool) written once. Every step reads all of W again; at
+/// 4 MiB it does not fit in this machine's 2 MiB L2, so each step streams
+/// it from L3 and no dense form gets near this bound.
+constexpr double kLifBytes = 4.0 * (kNeurons * kNeurons + 2 * kNeurons) +
+                             4.0 * kNeurons + 1.0 * kLifSteps * kNeurons;
+/// Float32 against float64 over 1000 steps: the potentials agree to 9.5e-7
+/// of their scale (all variants alike; the integration's rounding, not the
+/// summation order, makes it). The spikes are few (some 300), so
+/// dot(W, fired) moves the final potentials little: a variant that drops it
+/// for one block of 4 rows is off by 2.6e-6, which this bound catches.
+constexpr double kLifRtol = 2e-6;
+/// A spike may come a step earlier or later than float64's where the
+/// float64 potential is this close to the threshold (mV): float32's ulp
+/// there is 4e-6, and 1000 steps of rounding drift by up to 1e-4. Here it
+/// happens once: neuron 895 is at -50.0000456 mV at step 757, float32
+/// fires then and float64 a step later. The two differences of such a
+/// shift count as one; the neuron's final potential is not compared (it
+/// reset a step apart); every other spike must be identical.
+constexpr double kLifThresholdMargin = 2e-4;
+/// More shifts than this fail: a step moves a potential by 0.003 to
+/// 0.008 mV, so a few percent of all spikes land within the margin, and a
+/// variant with wrong currents shifts several of them (without
+/// dot(W, fired): 11 within the margin, 10 spikes wrong beyond it).
+constexpr int64_t kLifMaxShifts = 2;
 
-void BM_Lif_Vmapc(benchmark::State &state) {
+Workload makeLif() {
+  struct State {
+    vx::Array<float> W = uniform({kNeurons, kNeurons}, 7, -0.05f, 0.05f);
+    vx::Array<float> iext = uniform({kNeurons}, 8, 14, 30);
+    vx::Array<float> v0 = uniform({kNeurons}, 9, -65, -50);
+    vx::Array<float> V{{kNeurons}};
+    vx::Array<bool> spikes{{kLifSteps, kNeurons}};
+    std::vector<double> refV;
+    std::vector<bool> refSpikes, refNearThreshold;
+  };
+  auto s = std::make_shared<State>();
+  Workload w;
+  w.name = "W6_lif";
+  w.flops = kLifFlopPerNeuronStep * kNeurons * kLifSteps;
+  w.bytes = kLifBytes;
+
   auto simulate = [](E W, E iext, E v0) {
     auto [V, spikes] = vx::scan(
         [&](const E &V, vx::None) {
@@ -123,47 +266,94 @@ void BM_Lif_Vmapc(benchmark::State &state) {
         v0, vx::none, kLifSteps);
     return std::make_tuple(V, spikes);
   };
-  vx::Array<float> W = uniform({kNeurons, kNeurons}, 7, -0.05f, 0.05f);
-  vx::Array<float> iext = uniform({kNeurons}, 8, 14, 30);
-  vx::Array<float> v0 = uniform({kNeurons}, 9, -65, -50);
-  vx::Compiled compiled = vx::jit(simulate).lower(W, iext, v0);
-  vx::Array<float> V({kNeurons});
-  vx::Array<bool> spikes({kLifSteps, kNeurons});
-  for (auto _ : state)
-    compiled.call({W.tensor(), iext.tensor(), v0.tensor()},
-                  {V.tensor(), spikes.tensor()});
-}
-BENCHMARK(BM_Lif_Vmapc)->Unit(benchmark::kMillisecond);
+  // Not vmapped (one network), but the DSL kernel: "vmapped" in the table.
+  vx::Compiled compiled = vx::jit(simulate).lower(s->W, s->iext, s->v0);
+  w.variants.push_back({"vmapped", [s, compiled] {
+                          compiled.call(
+                              {s->W.tensor(), s->iext.tensor(), s->v0.tensor()},
+                              {s->V.tensor(), s->spikes.tensor()});
+                        }});
+  w.variants.push_back({"loops", [s] {
+                          lifLoops(s->W.data(), s->iext.data(), s->v0.data(),
+                                   s->V.data(), s->spikes.data());
+                        }});
+  w.variants.push_back({"loops_blocked", [s] {
+                          lifLoopsBlocked(s->W.data(), s->iext.data(),
+                                          s->v0.data(), s->V.data(),
+                                          s->spikes.data());
+                        }});
 
-void BM_Lif_Loops(benchmark::State &state) {
-  vx::Array<float> W = uniform({kNeurons, kNeurons}, 7, -0.05f, 0.05f);
-  vx::Array<float> iext = uniform({kNeurons}, 8, 14, 30);
-  vx::Array<float> v0 = uniform({kNeurons}, 9, -65, -50);
-  std::vector<float> v(kNeurons), next(kNeurons), fired(kNeurons);
-  std::vector<bool> spikes(kLifSteps * kNeurons);
-  for (auto _ : state) {
-    std::copy(v0.begin(), v0.end(), v.begin());
-    for (int64_t t = 0; t < kLifSteps; ++t) {
-      for (int64_t i = 0; i < kNeurons; ++i) {
-        fired[i] = v[i] >= kVTh ? 1.0f : 0.0f;
-        spikes[t * kNeurons + i] = fired[i] != 0;
-      }
-      for (int64_t i = 0; i < kNeurons; ++i) {
-        float current = 0;
-        const float *row = W.data() + i * kNeurons;
-        for (int64_t j = 0; j < kNeurons; ++j)
-          current += row[j] * fired[j];
-        current += iext(i);
-        float vi = fired[i] != 0 ? kVReset : v[i];
-        vi = vi + kDt / kTauM * (-vi + kVReset + current);
-        next[i] = fired[i] != 0 ? kVReset : vi;
-      }
-      v.swap(next);
+  // The same float32 parameters and step, in float64.
+  s->refV.assign(s->v0.begin(), s->v0.end());
+  s->refSpikes.resize(kLifSteps * kNeurons);
+  s->refNearThreshold.resize(kLifSteps * kNeurons);
+  std::vector<double> next(kNeurons);
+  const double rate = kDt / kTauM;
+  for (int64_t t = 0; t < kLifSteps; ++t) {
+    for (int64_t i = 0; i < kNeurons; ++i) {
+      s->refSpikes[t * kNeurons + i] = s->refV[i] >= kVTh;
+      s->refNearThreshold[t * kNeurons + i] =
+          std::abs(s->refV[i] - kVTh) <= kLifThresholdMargin;
     }
-    benchmark::DoNotOptimize(v.data());
+    for (int64_t i = 0; i < kNeurons; ++i) {
+      double current = s->iext(i);
+      for (int64_t j = 0; j < kNeurons; ++j)
+        if (s->refSpikes[t * kNeurons + j])
+          current += s->W(i, j);
+      bool fired = s->refSpikes[t * kNeurons + i];
+      double v = fired ? kVReset : s->refV[i];
+      v = v + rate * (-v + kVReset + current);
+      next[i] = fired ? kVReset : v;
+    }
+    s->refV.swap(next);
   }
+  w.poison = [s] {
+    std::fill(s->V.begin(), s->V.end(),
+              std::numeric_limits<float>::quiet_NaN());
+    std::fill(s->spikes.begin(), s->spikes.end(), true);
+  };
+  w.check = [s, name = w.name](const std::string &variant) {
+    int64_t wrong = 0, shifted = 0, first = -1, total = 0;
+    std::vector<bool> compareV(kNeurons, true);
+    // The step of each neuron's last difference at the threshold: the
+    // difference the step after it is the other half of the shift.
+    std::vector<int64_t> shiftedAt(kNeurons, -2);
+    for (int64_t k = 0; k < kLifSteps * kNeurons; ++k) {
+      total += s->refSpikes[k];
+      if (s->spikes.data()[k] == s->refSpikes[k])
+        continue;
+      int64_t t = k / kNeurons, i = k % kNeurons;
+      if (s->refNearThreshold[k]) {
+        ++shifted;
+        shiftedAt[i] = t;
+        compareV[i] = false;
+      } else if (shiftedAt[i] != t - 1 && wrong++ == 0) {
+        first = k;
+      }
+    }
+    std::fprintf(stderr,
+                 "check %-17s %-16s spikes %lld of %lld wrong, %lld shifted a "
+                 "step at the threshold %s\n",
+                 name.c_str(), variant.c_str(), (long long)wrong,
+                 (long long)total, (long long)shifted,
+                 wrong || shifted > kLifMaxShifts ? "FAILED" : "ok");
+    if (wrong)
+      std::fprintf(stderr, "  first at step %lld, neuron %lld: got %d\n",
+                   (long long)(first / kNeurons), (long long)(first % kNeurons),
+                   int(s->spikes.data()[first]));
+    std::vector<float> got;
+    std::vector<double> ref;
+    for (int64_t i = 0; i < kNeurons; ++i)
+      if (compareV[i]) {
+        got.push_back(s->V(i));
+        ref.push_back(s->refV[i]);
+      }
+    bool okV = checkOutput(name, variant, "V", got.data(), ref, kLifRtol);
+    return wrong == 0 && shifted <= kLifMaxShifts && okV;
+  };
+  w.state = s;
+  return w;
 }
-BENCHMARK(BM_Lif_Loops)->Unit(benchmark::kMillisecond);
 
 //===----------------------------------------------------------------------===//
 // GMM EM iteration
@@ -341,4 +531,39 @@ BENCHMARK(BM_GmmEmIteration_Loops)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char **argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    return 1;
+
+  std::vector<Workload> workloads;
+  try {
+    workloads.push_back(makeLotkaVolterra());
+    workloads.push_back(makeLif());
+  } catch (const vx::Error &e) {
+    std::fprintf(stderr, "vmapc-control-bench: %s\n", e.what());
+    return 1;
+  }
+
+  // Agreement first: a fast wrong answer is no result.
+  bool allOk = true;
+  for (Workload &w : workloads)
+    for (Variant &v : w.variants) {
+      w.poison();
+      v.run();
+      allOk &= w.check(v.name);
+    }
+  if (!allOk) {
+    std::fprintf(stderr, "vmapc-control-bench: variants disagree with the "
+                         "float64 reference; nothing timed\n");
+    return 1;
+  }
+
+  probes::registerProbes();
+  for (Workload &w : workloads)
+    for (Variant &v : w.variants)
+      probes::registerRow(w.name + "/" + v.name, v.run, w.flops, w.bytes);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

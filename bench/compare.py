@@ -7,8 +7,11 @@ peak FMA rate), and optionally the Python peers' JSON (bench/python_peers.py:
 NumPy, torch, JAX); prints one table row per workload and variant and the
 targets of issues 6, 15, 17 and 18, met, missed or skipped (a target whose
 peer was not run), and writes a summary JSON. Standard library only.
+vmapc-control-bench's JSON has the same form: for it the table of W5
+(Lotka-Volterra) and W6 (LIF network) and their control-flow targets.
 
   compare.py SEED_BENCH.json [--peers PEERS.json] [--summary OUT.json]
+  compare.py CONTROL_BENCH.json [--summary OUT.json]
 """
 
 import argparse
@@ -23,6 +26,10 @@ PYTHON_PEERS = ("numpy", "torch", "jax")
 # The workloads whose vmapped form must be at least as fast as plain loops.
 LOOP_TARGETS = ("W1_nn", "W2_gauss_k2", "W2_gauss_k16", "W3_softmax",
                 "W4_add1", "W7_gmm")
+# The control-flow workloads of vmapc-control-bench: vmapped at this
+# fraction of the ideal bound, and against the best of its loops variants.
+CONTROL_TARGETS = ("W5_lotka_volterra", "W6_lif")
+CONTROL_OF_BOUND = 0.6
 UNIT_TO_S = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 
 
@@ -130,6 +137,29 @@ def issue18_targets(workloads, fraction_of_bound, target):
         of_bound("W2_gauss_k2", 0.8)
 
 
+def control_flow_targets(workloads, fraction_of_bound, target):
+    """W5 and W6: vmapped at CONTROL_OF_BOUND of the ideal bound (the
+    roofline time from the measured limits), and its time against the
+    fastest loops variant (naive, time-outer or blocked)."""
+    for wl in CONTROL_TARGETS:
+        variants = workloads.get(wl, {})
+        vm = variants.get("vmapped")
+        if not vm:
+            continue
+        frac, bound = fraction_of_bound(vm)
+        target(f"{wl}: vmapped >= {100 * CONTROL_OF_BOUND:.0f}% of ideal "
+               f"bound", frac >= CONTROL_OF_BOUND,
+               f"{100 * frac:.1f}% ({bound})")
+        what = f"{wl}: vmapped at least as fast as the best loops variant"
+        loops = {k: v for k, v in variants.items() if is_loops(k)}
+        if not loops:
+            target(what, None, "loops not run")
+            continue
+        best = min(loops, key=lambda k: loops[k]["time_s"])
+        ratio = vm["time_s"] / loops[best]["time_s"]
+        target(what, ratio <= 1.0, f"{ratio:.3f}x {best}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("bench_json")
@@ -180,7 +210,11 @@ def main():
                 "fraction_of_bound": frac, "bound": bound,
             })
 
-    widths = (14, 14, 9, 8, 7, 12, 8, 5)
+    # Wide enough for the longest workload and variant names (the control
+    # bench's W5_lotka_volterra, loops_time_outer).
+    widths = (max([14] + [len(r["workload"]) for r in rows]),
+              max([14] + [len(r["variant"]) for r in rows]),
+              9, 8, 7, 12, 8, 5)
     line = "  ".join(h.rjust(w) if i > 1 else h.ljust(w)
                      for i, (h, w) in enumerate(zip(header, widths)))
     print(f"machine: triad {bandwidth / 1e9:.1f} GB/s, "
@@ -269,6 +303,7 @@ def main():
             target(f"W1_nn: >= {100 * at_least:.0f}% of measured FMA peak",
                    frac >= at_least, f"{100 * frac:.0f}%")
     issue18_targets(workloads, fraction_of_bound, target)
+    control_flow_targets(workloads, fraction_of_bound, target)
     print()
     for t in targets:
         print(f"  [{t['status'][:4].ljust(4)}] {t['target']}: {t['detail']}")

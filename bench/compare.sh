@@ -8,13 +8,18 @@
 # Python peers (bench/python_peers.py: NumPy, torch, jax.jit(jax.vmap(f)),
 # each where it imports) with the python3 that has the most of them
 # ($VMAPC_PEERS_PYTHON, else `python3` or /usr/bin/python3), and prints the
-# table. Results go to $VMAPC_BENCH_OUT (default BUILD_DIR/bench-results):
-# seed-bench.json (Google Benchmark's JSON), python-peers.json and
-# summary.json. $VMAPC_PEERS_ARGS adds python_peers.py flags (e.g.
-# "--workloads W1_nn --backends numpy"). VMAPC_BENCH_REPETITIONS
-# (default 5) sets the repetitions whose median is reported; they are
-# interleaved in random order, so no variant always runs first (in a fixed
-# order W4's two identical kernels measured 14% apart).
+# table; then the same for vmapc-control-bench's W5 (Lotka-Volterra) and W6
+# (LIF network), checked and measured against their loops peers and the
+# machine probes of that run (skipped when the flags have a
+# --benchmark_filter, which is meant for the seed bench;
+# VMAPC_BENCH_CONTROL=0 or 1 decides instead). Results go to
+# $VMAPC_BENCH_OUT (default BUILD_DIR/bench-results): seed-bench.json
+# (Google Benchmark's JSON), python-peers.json, summary.json,
+# control-bench.json and control-summary.json. $VMAPC_PEERS_ARGS adds
+# python_peers.py flags (e.g. "--workloads W1_nn --backends numpy").
+# VMAPC_BENCH_REPETITIONS (default 5) sets the repetitions whose median is
+# reported; they are interleaved in random order, so no variant always runs
+# first (in a fixed order W4's two identical kernels measured 14% apart).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,7 +29,16 @@ OUT="${VMAPC_BENCH_OUT:-$BUILD_DIR/bench-results}"
 REPS="${VMAPC_BENCH_REPETITIONS:-5}"
 mkdir -p "$OUT"
 
-cmake --build "$BUILD_DIR" --target vmapc-seed-bench
+CONTROL="${VMAPC_BENCH_CONTROL:-}"
+if [[ -z "$CONTROL" ]]; then
+  CONTROL=1
+  for arg in "$@"; do
+    [[ "$arg" == --benchmark_filter* ]] && CONTROL=0
+  done
+fi
+targets=(vmapc-seed-bench)
+[[ "$CONTROL" != 0 ]] && targets+=(vmapc-control-bench)
+cmake --build "$BUILD_DIR" --target "${targets[@]}"
 
 echo "[compare.sh] load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$BUILD_DIR/bench/vmapc-seed-bench" \
@@ -66,3 +80,20 @@ python3 "$HERE/compare.py" "$OUT/seed-bench.json" "${peer_args[@]}" \
   --summary "$OUT/summary.json"
 echo "[compare.sh] JSON: $OUT/seed-bench.json, $OUT/summary.json" \
      "${peer_args[@]:+$OUT/python-peers.json}" >&2
+
+if [[ "$CONTROL" != 0 ]]; then
+  echo "[compare.sh] load before the control-flow run:" \
+       "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  # W5, W6 and the probes; the GMM benchmarks have no counters (yet).
+  "$BUILD_DIR/bench/vmapc-control-bench" \
+    --benchmark_filter='^(W5_|W6_|machine/)' \
+    --benchmark_repetitions="$REPS" \
+    --benchmark_report_aggregates_only=true \
+    --benchmark_enable_random_interleaving=true \
+    --benchmark_out="$OUT/control-bench.json" \
+    --benchmark_out_format=json "$@"
+  python3 "$HERE/compare.py" "$OUT/control-bench.json" \
+    --summary "$OUT/control-summary.json"
+  echo "[compare.sh] JSON: $OUT/control-bench.json," \
+       "$OUT/control-summary.json" >&2
+fi

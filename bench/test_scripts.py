@@ -3,7 +3,8 @@
 
 compare.py gets a small Google Benchmark JSON whose times put each target of
 issue 18 just on one side of its threshold, so a target computed from the
-wrong variant, peer or bound flips. python_peers.py is run with its libraries
+wrong variant, peer or bound flips; the same for vmapc-control-bench's W5
+and W6 and their targets. python_peers.py is run with its libraries
 hidden (every backend a notice, exit 0) and, where NumPy is installed, on
 W4_add1 for real and with a wrong function (exit 1). Run by ctest
 (test/CMakeLists.txt) or directly; standard library only.
@@ -21,16 +22,18 @@ COMPARE = os.path.join(HERE, "compare.py")
 PEERS = os.path.join(HERE, "python_peers.py")
 
 
-def bench_json(times_ms, counters):
+def bench_json(times_ms, counters, real_time=True):
     """Google Benchmark's JSON: one median aggregate per name (and a plain
-    iteration beside it, which the median must override)."""
+    iteration beside it, which the median must override). `real_time`: the
+    names carry UseRealTime()'s suffix, as vmapc-seed-bench's do and
+    vmapc-control-bench's do not."""
     benchmarks = []
     for name, ms in times_ms.items():
         flops, nbytes = counters[name] if name in counters else \
             counters[name.split("/")[0]]
         # The workloads' variants run with UseRealTime(), which Google
         # Benchmark appends to their names; the probes do not.
-        if not name.startswith("machine/"):
+        if real_time and not name.startswith("machine/"):
             name += "/real_time"
         common = {"run_name": name, "time_unit": "ms",
                   "flop_per_iter": flops, "byte_per_iter": nbytes}
@@ -76,12 +79,13 @@ PYTHON_PEERS = {"backends": {
 }}
 
 
-def run_compare(times, peers=None, counters=COUNTERS):
+def run_compare(times, peers=None, counters=COUNTERS, real_time=True):
     """compare.py's targets {name: status}, its summary JSON and output."""
     with tempfile.TemporaryDirectory() as tmp:
         bench = os.path.join(tmp, "bench.json")
         with open(bench, "w") as f:
-            json.dump(bench_json({**MACHINE, **times}, counters), f)
+            json.dump(bench_json({**MACHINE, **times}, counters, real_time),
+                      f)
         summary = os.path.join(tmp, "summary.json")
         cmd = [sys.executable, COMPARE, bench, "--summary", summary]
         if peers is not None:
@@ -175,6 +179,81 @@ class CompareTargets(unittest.TestCase):
                          "skipped")
         self.assertEqual(status["W7_gmm: vmapped >= 2.5x faster than the "
                                 "best loops variant"], "skipped")
+
+
+# vmapc-control-bench on the same machine. W5 is bound by the FMA peak
+# (2 ms of flops, 1 ms of bytes), W6 by memory (1 ms of flops, 2 ms of
+# bytes): a bound taken from the wrong limit, or the smaller one, halves
+# the fraction and flips the 60% targets.
+CONTROL_COUNTERS = {
+    "machine/fma_peak": (1e9, 0), "machine/triad": (0, 1e9),
+    "W5_lotka_volterra": (2e8, 0.02e9),
+    "W6_lif": (1e8, 0.04e9),
+}
+CONTROL_TIMES = {
+    # 62.5% of the 2 ms bound; 1.07x behind loops_blocked (the naive loops
+    # alone would make it 0.8x).
+    "W5_lotka_volterra/vmapped": 3.2, "W5_lotka_volterra/loops": 4.0,
+    "W5_lotka_volterra/loops_time_outer": 3.5,
+    "W5_lotka_volterra/loops_blocked": 3.0,
+    # 62.5% of the 2 ms bound; 0.97x of loops_blocked. Eigen is faster but
+    # is no loops variant.
+    "W6_lif/vmapped": 3.2, "W6_lif/loops": 10.0,
+    "W6_lif/loops_blocked": 3.3, "W6_lif/eigen": 3.0,
+}
+W5_BOUND = "W5_lotka_volterra: vmapped >= 60% of ideal bound"
+W6_BOUND = "W6_lif: vmapped >= 60% of ideal bound"
+W5_LOOPS = ("W5_lotka_volterra: vmapped at least as fast as the best loops "
+            "variant")
+W6_LOOPS = "W6_lif: vmapped at least as fast as the best loops variant"
+
+
+def run_control(times):
+    return run_compare(times, counters=CONTROL_COUNTERS, real_time=False)
+
+
+class ControlFlowTargets(unittest.TestCase):
+    def test_targets(self):
+        status, summary, out = run_control(CONTROL_TIMES)
+        self.assertEqual(status[W5_BOUND], "met")
+        self.assertEqual(status[W6_BOUND], "met")
+        self.assertEqual(status[W5_LOOPS], "MISS")
+        self.assertEqual(status[W6_LOOPS], "met")
+        details = {t["target"]: t["detail"] for t in summary["targets"]}
+        self.assertEqual(details[W5_BOUND], "62.5% (fma)")
+        self.assertEqual(details[W6_BOUND], "62.5% (mem)")
+        self.assertEqual(details[W5_LOOPS], "1.067x loops_blocked")
+        rows = {(r["workload"], r["variant"]): r for r in summary["rows"]}
+        for wl, bound in (("W5_lotka_volterra", "fma"), ("W6_lif", "mem")):
+            self.assertAlmostEqual(rows[(wl, "vmapped")]["fraction_of_bound"],
+                                   2.0 / 3.2)
+            self.assertEqual(rows[(wl, "vmapped")]["bound"], bound)
+        # 2e8 flops in 3.2 ms.
+        self.assertAlmostEqual(
+            rows[("W5_lotka_volterra", "vmapped")]["gflops"], 62.5)
+        # The long names keep their columns apart.
+        self.assertRegex(out,
+                         r"W5_lotka_volterra +loops_time_outer +3\.500 ")
+
+    def test_other_side_of_each_threshold(self):
+        times = dict(CONTROL_TIMES)
+        times.update({"W5_lotka_volterra/vmapped": 3.4,       # 58.8%
+                      "W5_lotka_volterra/loops_blocked": 3.5,  # 0.97x
+                      "W5_lotka_volterra/loops_time_outer": 3.6,
+                      "W6_lif/vmapped": 3.4})                 # 58.8%, 1.03x
+        status, _, _ = run_control(times)
+        self.assertEqual(status[W5_BOUND], "MISS")
+        self.assertEqual(status[W6_BOUND], "MISS")
+        self.assertEqual(status[W5_LOOPS], "met")
+        self.assertEqual(status[W6_LOOPS], "MISS")
+
+    def test_without_loops_skipped(self):
+        only = {k: v for k, v in CONTROL_TIMES.items()
+                if k.endswith("/vmapped")}
+        status, _, _ = run_control(only)
+        self.assertEqual(status[W5_BOUND], "met")
+        self.assertEqual(status[W5_LOOPS], "skipped")
+        self.assertEqual(status[W6_LOOPS], "skipped")
 
 
 def numpy_python():
