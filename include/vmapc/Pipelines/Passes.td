@@ -59,6 +59,27 @@ def VmapcSplitVectorLoopCarries : Pass<"vmapc-split-vector-loop-carries"> {
                            "mlir::vector::VectorDialect"];
 }
 
+def VmapcPrefetchBlockRows : Pass<"vmapc-prefetch-block-rows"> {
+  let summary = "Prefetch the next rows of a register block's streamed lhs";
+  let description = [{
+    A register block's k loop reads one column of M rows of its lhs per
+    step (`vector.transfer_read %x[%row, %k] : vector<Mx1xf32>`, broadcast
+    into the FMAs). When the lhs is streamed from outside the kernel (an
+    argument, not a scratch tile), each new row block waits on memory: W3's
+    8x10 block spent three quarters of the kernel there, reading X out of
+    L3 at half the speed a plain read reaches.
+
+    This pass issues `memref.prefetch` for the next block's M rows, every
+    cache line of the k range, once per row block: at the top of the
+    innermost loop the row index depends on, clamped to the last row (a
+    prefetch never faults, but its address must still be in bounds). Only
+    static k ranges of a few lines are prefetched (at most 64 lines per
+    block); the loaded values do not change, so neither do the results.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def VmapcSinkToFirstUse : Pass<"vmapc-sink-to-first-use"> {
   let summary = "Move loads and pure ops down to just before their first use";
   let description = [{
