@@ -148,6 +148,10 @@ def VmapcFuseElementwise : Pass<"vmapc-fuse-elementwise"> {
     `linalg-fuse-elementwise-ops` with a control function that never fuses a
     producer into a contraction (that would recompute the producer once per
     reduction step and hide the matmul from the tiling heuristics).
+    Then sibling elementwise ops over the same static iteration space that
+    read a common value merge into one multi-result generic, so a value
+    both use (x * y in Lotka-Volterra's x' and y') has one user, fuses, and
+    is computed once per point; producer fusion then runs again.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
