@@ -37,6 +37,7 @@ void addFrontEnd(OpPassManager &pm, int64_t numRanks) {
   vmapc::VmapcLowerPmapOptions pmap;
   pmap.numRanks = numRanks;
   pm.addPass(vmapc::createVmapcLowerPmap(pmap));
+  pm.addPass(vmapc::createVmapcChunkTimeLoops());
   pm.addPass(vmapc::createVmapcBatch());
   // The mapped originals of batched functions are dead now; one with a
   // collective (psum over a vmap's axis) has no meaning outside the map.
@@ -116,6 +117,10 @@ void addBufferization(OpPassManager &pm) {
         int64_t bytes = llvm::divideCeil(type.getElementTypeBitWidth(), 8);
         return type.getNumElements() * bytes <= kMaxStackBytes;
       }));
+  // A loop over time swaps two state buffers on the stack instead of
+  // allocating one per step (W5: two malloc and two free per step). Before
+  // deallocation, which then sees no heap buffer in the loop.
+  pm.addNestedPass<func::FuncOp>(vmapc::createVmapcDoubleBufferLoopState());
   // Temporaries that did not fuse away are freed; results are out-params
   // by now, so this never copies a result (it would, before the step above).
   bufferization::BufferDeallocationPipelineOptions deallocOpts;

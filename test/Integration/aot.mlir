@@ -211,7 +211,7 @@
 // NM-SERIAL: {{^[0-9a-f]+ T serial$}}
 // NM-PAR:    {{^[0-9a-f]+ T par$}}
 // UNDEF-SERIAL-NOT: {{_mlir|_Z|__kmpc|omp_}}
-// UNDEF-SERIAL:     malloc
+// UNDEF-SERIAL:     {{malloc|memcpy}}
 // UNDEF-SERIAL-NOT: {{_mlir|_Z|__kmpc|omp_}}
 // UNDEF-PAR-NOT:    {{_mlir|_Z}}
 // UNDEF-PAR:        __kmpc_fork_call

@@ -139,7 +139,8 @@
 // LAST-NEXT: {{^}}tensor<2x5xf32> {{\[}}[28, 31, 34, 37, 40], [-20, -20, -20, -20, -20]]{{$}}
 
 // DUMP:      %[[NT:.+]] = llvm.mlir.constant(2 : i32) : i32
-// DUMP-NEXT: omp.parallel num_threads(%[[NT]] : i32)
+// DUMP-NOT:  llvm.func
+// DUMP:      omp.parallel num_threads(%[[NT]] : i32)
 // DUMP:      tensor<3x2xf32> {{\[}}[-33, -30], [-21, -30], [-9, -30]]
 
 // THREADS0:   vmapc-run: error: --threads must be a whole number from 1 to 4096, got '0'

@@ -80,6 +80,28 @@ def VmapcPrefetchBlockRows : Pass<"vmapc-prefetch-block-rows"> {
                            "mlir::memref::MemRefDialect"];
 }
 
+def VmapcDoubleBufferLoopState : Pass<"vmapc-double-buffer-loop-state"> {
+  let summary = "Reuse two buffers for a loop's state instead of one per step";
+  let description = [{
+    A loop over time (vmapc.fori_loop, scan, while under vmap) computes each
+    step's state into a new tensor; bufferized, every step allocates the new
+    state and frees the previous one (W5 Lotka-Volterra: two malloc and two
+    free per step, 14% of its time).
+
+    For each scf.for iter_arg whose yielded value is a static-shape
+    memref.alloc of the body (at most 64 KiB, not in a parallel chunk), and
+    whose previous buffer does not escape the step (it is not yielded, nor
+    a view of it), this pass puts two buffers on the stack at the
+    function's entry: step i writes its state into buffer i % 2 and reads
+    the previous one from buffer (i - 1) % 2 (the loop's init at step 0).
+    The buffers are picked by the step's parity instead of being carried
+    as memref iter_args, whose ownership the deallocation pipeline would
+    otherwise check at run time every step. Values are unchanged.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def VmapcSinkToFirstUse : Pass<"vmapc-sink-to-first-use"> {
   let summary = "Move loads and pure ops down to just before their first use";
   let description = [{
