@@ -225,6 +225,26 @@ bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   return true;
 }
 
+/// A mat-vec (one m and one k dim, no n or batch dim) with more rows than
+/// a register block, tiled to blocks of kBlockM rows so that each block is
+/// split along k (SplitMatVec.h): W6's dot(W, fired) over 64-row tiles was
+/// otherwise blocked like a matmul, each k step gathering a column of W
+/// from 8 rows 4 KiB apart. Returns the op to block (`op` if untouched).
+linalg::LinalgOp tileMatVecRows(RewriterBase &rewriter, linalg::LinalgOp op) {
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || !dims->batch.empty() || !dims->n.empty() ||
+      dims->m.size() != 1 || dims->k.size() != 1 || op.hasDynamicShape())
+    return op;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  unsigned m = dims->m.front();
+  if (ranges[m] <= kBlockM || ranges[m] % kBlockM != 0)
+    return op;
+  SmallVector<int64_t> sizes(ranges.size(), 0);
+  sizes[m] = kBlockM;
+  return tileOnly(rewriter, op, sizes);
+}
+
 /// A fill: linalg.fill, or its generalized form (a generic with no inputs
 /// yielding a value from outside). Fused into a register block, the block
 /// starts from zero in registers instead of from a zeroed whole-row tile.
@@ -477,6 +497,7 @@ struct TileAndVectorizePass
     for (linalg::LinalgOp op : contractions) {
       // `op` is replaced here, and below when its reduction is blocked.
       op = vmapc::normalizeContractionLayout(rewriter, op);
+      op = tileMatVecRows(rewriter, op);
       if (Operation *sum = vmapc::splitMatVec(rewriter, op, kBlockM, kLanes)) {
         readsBlock.insert(sum);
         continue;

@@ -54,4 +54,19 @@ func.func @short_matvec(%a: tensor<64x16xf32>, %v: tensor<16xf32>) -> tensor<64x
   return %y : tensor<64xf32>
 }
 
-// NUM: vmapc-difftest: 3 function(s) pass
+// A v with 64 rows of A (W6's dot(W, fired)): tiled to 8-row blocks first,
+// each then split along k like the 8-row mat-vec above, rather than
+// blocked with the rows along the lanes (a gather of 8 rows per k step).
+// CHECK-LABEL: func.func @tall_matvec
+// CHECK: scf.for %{{.+}} = %c0 to %c64 step %c8
+// CHECK: scf.for %{{.+}} = %c0 to %c4 step %c1 iter_args(%{{.+}} = %{{.+}}) -> (tensor<8x16xf32>)
+// CHECK: arith.mulf %{{.+}}, %{{.+}} fastmath<contract> : vector<8x16xf32>
+// CHECK: vector.multi_reduction <add>, %{{.+}}, %{{.+}} [1] : vector<8x16xf32> to vector<8xf32>
+// CHECK-NOT: vector<8x1xf32>
+// CHECK: return
+func.func @tall_matvec(%a: tensor<64x64xf32>, %v: tensor<64xf32>) -> tensor<64xf32> attributes {difftest.rtol = [1.0e-6], difftest.scale = [64.0]} {
+  %y = vmapc.dot_general %a, %v, batching_dims = [] x [], contracting_dims = [1] x [0] : (tensor<64x64xf32>, tensor<64xf32>) -> tensor<64xf32>
+  return %y : tensor<64xf32>
+}
+
+// NUM: vmapc-difftest: 4 function(s) pass
