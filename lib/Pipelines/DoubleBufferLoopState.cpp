@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "vmapc/Pipelines/Passes.h"
 
+#include "StackBuffers.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -23,10 +25,6 @@ using namespace mlir;
 
 namespace {
 
-/// The state buffers go on the stack, two of them: as large as the
-/// bufferization's own stack promotion allows.
-constexpr int64_t kMaxStackBytes = 64 * 1024;
-
 /// The buffer `v` is a view of (through view-like ops), or `v` itself.
 Value viewSource(Value v) {
   while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
@@ -40,17 +38,10 @@ memref::AllocOp swappableAlloc(scf::ForOp loop, unsigned index) {
   auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
   Value yielded = yield.getOperand(index);
   auto alloc = yielded.getDefiningOp<memref::AllocOp>();
+  // Both buffers go on the stack (at the function's entry).
   if (!alloc || alloc->getBlock() != loop.getBody() ||
-      !alloc.getType().hasStaticShape() || !alloc.getDynamicSizes().empty() ||
-      !alloc.getSymbolOperands().empty() ||
-      !loop->getParentOfType<FunctionOpInterface>() ||
-      loop->getParentOfType<scf::ForallOp>())
-    return nullptr;
-  MemRefType type = alloc.getType();
-  if (!type.getElementType().isIntOrFloat() ||
-      type.getNumElements() *
-              llvm::divideCeil(type.getElementTypeBitWidth(), 8) >
-          kMaxStackBytes)
+      !vmapc::belongsOnStack(alloc) ||
+      !loop->getParentOfType<FunctionOpInterface>())
     return nullptr;
   BlockArgument previous = loop.getRegionIterArgs()[index];
   for (OpOperand &operand : yield->getOpOperands()) {

@@ -21,9 +21,9 @@
 #include "vmapc/Pipelines/Passes.h"
 
 #include "ContractionLayout.h"
+#include "Tiling.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -53,29 +53,6 @@ bool isPurePermutation(linalg::GenericOp op) {
   return maps[0].isPermutation() && maps[1].isIdentity();
 }
 
-/// The value a fill-like op writes everywhere (linalg.fill, or a generic
-/// without inputs yielding a value from outside its body), or null.
-Value fillValue(Value v) {
-  if (auto fill = v.getDefiningOp<linalg::FillOp>())
-    return fill.getInputs()[0];
-  // A generalized linalg.fill takes its scalar as an input.
-  auto gen = v.getDefiningOp<linalg::GenericOp>();
-  if (!gen || gen.getNumDpsInputs() > 1 || gen.getNumResults() != 1)
-    return {};
-  Block &body = gen.getRegion().front();
-  if (body.getOperations().size() != 1)
-    return {};
-  Value y = cast<linalg::YieldOp>(body.getTerminator()).getValues()[0];
-  if (gen.getNumDpsInputs() == 1) {
-    Value in = gen.getDpsInputs()[0];
-    return !isa<ShapedType>(in.getType()) && y == body.getArgument(0) ? in
-                                                                      : Value();
-  }
-  if (y.getParentRegion() == &gen.getRegion())
-    return {};
-  return y;
-}
-
 /// transpose(G(...)) -> G'(...) writing the transposed layout: G's output
 /// map is composed with the inverse permutation and its init (unused, or a
 /// fill) re-created in the transpose's shape.
@@ -97,7 +74,7 @@ struct FoldPermutationIntoProducer : OpRewritePattern<linalg::GenericOp> {
     Location loc = producer.getLoc();
     Value newInit = perm.getDpsInitOperand(0)->get();
     if (producer.payloadUsesValueFromOperand(init)) {
-      Value fill = fillValue(init->get());
+      Value fill = vmapc::fillValue(init->get());
       if (!fill)
         return failure();
       // At the transpose, which its own init (and everything the producer
@@ -163,7 +140,6 @@ linalg::GenericOp mergeSiblings(RewriterBase &rewriter, linalg::GenericOp a,
   for (linalg::GenericOp op : {a, b})
     for (OpOperand *in : op.getDpsInputOperands())
       inputs.push_back({in, op});
-  SmallVector<BlockArgument> inArgs;
   for (auto [in, op] : inputs) {
     AffineMap map = op.getMatchingIndexingMap(in);
     Value arg;

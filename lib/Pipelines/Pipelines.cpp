@@ -10,6 +10,8 @@
 #include "vmapc/Pipelines/Passes.h"
 #include "vmapc/Transforms/Passes.h"
 
+#include "StackBuffers.h"
+
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Conversion/ShardToMPI/ShardToMPI.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -103,19 +105,11 @@ void addBufferization(OpPassManager &pm) {
   // stack, they cost nothing per tile (a malloc/free per 64-element tile
   // was a third of W2's time).
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
-  // Not inside a parallel chunk loop, though: there a stack buffer would
-  // be allocated again by every chunk a thread runs (LLVM's OpenMP lowering
-  // does not hoist it), and a chunk's malloc is amortized over its lanes.
+  // Not inside a parallel chunk loop, though (see StackBuffers.h).
   pm.addNestedPass<func::FuncOp>(
-      bufferization::createPromoteBuffersToStackPass([](Value alloc) {
-        constexpr int64_t kMaxStackBytes = 64 * 1024;
-        auto type = dyn_cast<MemRefType>(alloc.getType());
-        if (!type || !type.hasStaticShape() ||
-            !alloc.getDefiningOp<memref::AllocOp>() ||
-            alloc.getDefiningOp()->getParentOfType<scf::ForallOp>())
-          return false;
-        int64_t bytes = llvm::divideCeil(type.getElementTypeBitWidth(), 8);
-        return type.getNumElements() * bytes <= kMaxStackBytes;
+      bufferization::createPromoteBuffersToStackPass([](Value buffer) {
+        auto alloc = buffer.getDefiningOp<memref::AllocOp>();
+        return alloc && vmapc::belongsOnStack(alloc);
       }));
   // A loop over time swaps two state buffers on the stack instead of
   // allocating one per step (W5: two malloc and two free per step). Before

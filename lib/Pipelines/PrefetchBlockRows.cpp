@@ -158,11 +158,14 @@ void prefetchNextRows(RewriterBase &rewriter, BlockRead block) {
 struct PrefetchBlockRowsPass
     : vmapc::impl::VmapcPrefetchBlockRowsBase<PrefetchBlockRowsPass> {
   void runOnOperation() override {
+    // Matching hoists loop-invariant code, so not during the walk.
+    SmallVector<vector::TransferReadOp> reads;
+    getOperation()->walk(
+        [&](vector::TransferReadOp read) { reads.push_back(read); });
     SmallVector<BlockRead> blocks;
-    getOperation()->walk([&](vector::TransferReadOp read) {
+    for (vector::TransferReadOp read : reads)
       if (std::optional<BlockRead> block = matchBlockRead(read))
         blocks.push_back(*block);
-    });
     IRRewriter rewriter(&getContext());
     for (BlockRead block : blocks)
       prefetchNextRows(rewriter, block);

@@ -17,7 +17,7 @@ using namespace mlir;
 
 namespace vmapc {
 
-Operation *splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op,
+Operation *splitMatVec(RewriterBase &rewriter, linalg::LinalgOp &op,
                        int64_t maxRows, int64_t lanes) {
   if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
       op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
@@ -30,8 +30,8 @@ Operation *splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op,
     return nullptr;
   unsigned mDim = dims->m.front(), kDim = dims->k.front();
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  if (ranges[mDim] > maxRows || ranges[kDim] % lanes != 0 ||
-      ranges[kDim] < 2 * lanes)
+  if ((ranges[mDim] > maxRows && ranges[mDim] % maxRows != 0) ||
+      ranges[kDim] % lanes != 0 || ranges[kDim] < 2 * lanes)
     return nullptr;
   // A must be read along k: its last index is k, the others are dims.
   OpOperand *matrix = nullptr;
@@ -44,6 +44,14 @@ Operation *splitMatVec(RewriterBase &rewriter, linalg::LinalgOp op,
   if (!map.isProjectedPermutation() ||
       map.getResults().back() != getAffineDimExpr(kDim, op.getContext()))
     return nullptr;
+
+  // More rows than a block (W6's dot(W, fired) over 64-row tiles): blocks
+  // of `maxRows` rows first, each split below.
+  if (ranges[mDim] > maxRows) {
+    SmallVector<int64_t> rows(ranges.size(), 0);
+    rows[mDim] = maxRows;
+    op = tileOnly(rewriter, op, rows);
+  }
 
   // The partial sums go innermost in the intermediate: part[m, l].
   auto control = [&](linalg::LinalgOp) {

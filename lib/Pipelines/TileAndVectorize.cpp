@@ -193,12 +193,12 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
 }
 
 /// Tiles `op` with `sizes` and fuses the producers `fuse` accepts. Returns
-/// false if nothing was done.
-bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
-                 ArrayRef<int64_t> sizes,
-                 function_ref<bool(Operation *)> fuse) {
+/// the tiled ops, the tiled `op` first, or std::nullopt if nothing was done.
+std::optional<SmallVector<Operation *>>
+tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
+            ArrayRef<int64_t> sizes, function_ref<bool(Operation *)> fuse) {
   if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
-    return false;
+    return std::nullopt;
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(asFoldResults(rewriter.getContext(), sizes));
   scf::SCFTileAndFuseOptions options;
@@ -216,49 +216,13 @@ bool tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
       scf::tileConsumerAndFuseProducersUsingSCF(
           rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(result))
-    return false;
+    return std::nullopt;
   for (OpResult res : op->getResults())
     if (Value repl = result->replacements.lookup(res))
       rewriter.replaceAllUsesWith(res, repl);
   if (op->use_empty())
     rewriter.eraseOp(op);
-  return true;
-}
-
-/// A mat-vec (one m and one k dim, no n or batch dim) with more rows than
-/// a register block, tiled to blocks of kBlockM rows so that each block is
-/// split along k (SplitMatVec.h): W6's dot(W, fired) over 64-row tiles was
-/// otherwise blocked like a matmul, each k step gathering a column of W
-/// from 8 rows 4 KiB apart. Returns the op to block (`op` if untouched).
-linalg::LinalgOp tileMatVecRows(RewriterBase &rewriter, linalg::LinalgOp op) {
-  FailureOr<linalg::ContractionDimensions> dims =
-      linalg::inferContractionDims(op);
-  if (failed(dims) || !dims->batch.empty() || !dims->n.empty() ||
-      dims->m.size() != 1 || dims->k.size() != 1 || op.hasDynamicShape())
-    return op;
-  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  unsigned m = dims->m.front();
-  if (ranges[m] <= kBlockM || ranges[m] % kBlockM != 0)
-    return op;
-  SmallVector<int64_t> sizes(ranges.size(), 0);
-  sizes[m] = kBlockM;
-  return tileOnly(rewriter, op, sizes);
-}
-
-/// A fill: linalg.fill, or its generalized form (a generic with no inputs
-/// yielding a value from outside). Fused into a register block, the block
-/// starts from zero in registers instead of from a zeroed whole-row tile.
-bool isFillLike(Operation *op) {
-  if (isa<linalg::FillOp>(op))
-    return true;
-  auto generic = dyn_cast<linalg::GenericOp>(op);
-  if (!generic || generic.getNumDpsInputs() != 0 ||
-      !llvm::hasSingleElement(generic.getBody()->getOperations()))
-    return false;
-  auto yield = cast<linalg::YieldOp>(generic.getBody()->getTerminator());
-  return llvm::all_of(yield.getValues(), [&](Value v) {
-    return v.getParentRegion() != &generic.getRegion();
-  });
+  return llvm::to_vector(result->tiledAndFusedOps);
 }
 
 /// The elementwise op that alone reads `contraction`'s result, over the
@@ -497,7 +461,6 @@ struct TileAndVectorizePass
     for (linalg::LinalgOp op : contractions) {
       // `op` is replaced here, and below when its reduction is blocked.
       op = vmapc::normalizeContractionLayout(rewriter, op);
-      op = tileMatVecRows(rewriter, op);
       if (Operation *sum = vmapc::splitMatVec(rewriter, op, kBlockM, kLanes)) {
         readsBlock.insert(sum);
         continue;
@@ -553,39 +516,24 @@ struct TileAndVectorizePass
       }
       if (epilogue &&
           llvm::any_of(epilogueSizes, [](int64_t s) { return s != 0; })) {
-        scf::SCFTilingOptions tiling;
-        tiling.setTileSizes(asFoldResults(ctx, epilogueSizes));
-        scf::SCFTileAndFuseOptions options;
-        options.setTilingOptions(tiling);
-        Operation *block = op;
-        options.setFusionControlFn(
-            [block](tensor::ExtractSliceOp, OpResult producer, bool)
-                -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-              if (producer.getOwner() != block &&
-                  !isFillLike(producer.getOwner()))
-                return std::nullopt;
-              return scf::SCFTileAndFuseOptions::ControlFnResult{};
+        Operation *block = op, *whole = epilogue;
+        std::optional<SmallVector<Operation *>> tiled = tileAndFuse(
+            rewriter, epilogue, epilogueSizes, [block](Operation *producer) {
+              return producer == block ||
+                     vmapc::fillValue(producer->getResult(0));
             });
-        rewriter.setInsertionPoint(epilogue);
-        FailureOr<scf::SCFTileAndFuseResult> result =
-            scf::tileConsumerAndFuseProducersUsingSCF(
-                rewriter, cast<TilingInterface>(epilogue.getOperation()),
-                options);
-        if (failed(result))
+        if (!tiled)
           continue;
-        // The tiled consumer comes first.
-        readsBlock.insert(result->tiledAndFusedOps.front());
+        // The whole epilogue is gone (erased last, after every op the
+        // tiling created, so no new op has its address); its tile reads
+        // the block now.
+        readsBlock.erase(whole);
+        readsBlock.insert(tiled->front());
         linalg::LinalgOp tiledBlock;
-        for (Operation *tiled : result->tiledAndFusedOps)
-          if (auto linalgOp = dyn_cast<linalg::LinalgOp>(tiled);
+        for (Operation *t : *tiled)
+          if (auto linalgOp = dyn_cast<linalg::LinalgOp>(t);
               linalgOp && isBlockedContraction(linalgOp))
             tiledBlock = linalgOp;
-        for (OpResult res : epilogue->getResults())
-          if (Value repl = result->replacements.lookup(res))
-            rewriter.replaceAllUsesWith(res, repl);
-        readsBlock.erase(epilogue);
-        if (epilogue->use_empty())
-          rewriter.eraseOp(epilogue);
         if (op->use_empty())
           rewriter.eraseOp(op);
         if (!tiledBlock)
@@ -615,7 +563,9 @@ struct TileAndVectorizePass
         options.setFusionControlFn(
             [](tensor::ExtractSliceOp, OpResult producer, bool)
                 -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-              if (!isFillLike(producer.getOwner()))
+              // Fused, a block starts from zero in registers instead of from
+              // a zeroed whole-row tile.
+              if (!vmapc::fillValue(producer))
                 return std::nullopt;
               return scf::SCFTileAndFuseOptions::ControlFnResult{};
             });

@@ -30,4 +30,25 @@ linalg::LinalgOp tileOnly(RewriterBase &rewriter, linalg::LinalgOp op,
   return cast<linalg::LinalgOp>(result->tiledOps.front());
 }
 
+Value fillValue(Value v) {
+  if (auto fill = v.getDefiningOp<linalg::FillOp>())
+    return fill.getInputs()[0];
+  // A generalized linalg.fill takes its scalar as an input.
+  auto gen = v.getDefiningOp<linalg::GenericOp>();
+  if (!gen || gen.getNumDpsInputs() > 1 || gen.getNumResults() != 1)
+    return {};
+  Block &body = gen.getRegion().front();
+  if (body.getOperations().size() != 1)
+    return {};
+  Value y = cast<linalg::YieldOp>(body.getTerminator()).getValues()[0];
+  if (gen.getNumDpsInputs() == 1) {
+    Value in = gen.getDpsInputs()[0];
+    return !isa<ShapedType>(in.getType()) && y == body.getArgument(0) ? in
+                                                                      : Value();
+  }
+  if (y.getParentRegion() == &gen.getRegion())
+    return {};
+  return y;
+}
+
 } // namespace vmapc

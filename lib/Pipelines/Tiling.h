@@ -21,6 +21,11 @@ mlir::linalg::LinalgOp tileOnly(mlir::RewriterBase &rewriter,
                                 mlir::linalg::LinalgOp op,
                                 llvm::ArrayRef<int64_t> sizes);
 
+/// The value a fill-like op writes everywhere (linalg.fill, or its
+/// generalized form: a generic taking the scalar as its one input, or
+/// without inputs yielding a value from outside its body), or null.
+mlir::Value fillValue(mlir::Value v);
+
 } // namespace vmapc
 
 #endif // VMAPC_LIB_PIPELINES_TILING_H
