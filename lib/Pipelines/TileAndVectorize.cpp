@@ -1,7 +1,9 @@
 //===- TileAndVectorize.cpp - Tile, fuse per tile, vectorize ----*- C++ -*-===//
 //
-// The CPU code generation strategy, in C++ rather than a transform script
-// because the tile sizes depend on each op's shape:
+// The CPU code generation strategy. It decides per op, from the op's shape
+// and the target's vector width, how to tile, fuse and vectorize it, and
+// records the decisions as transform-dialect scripts (Schedule.h) that the
+// upstream interpreter runs, one per stage:
 //  1. every root linalg op is tiled along its parallel dims and all its
 //     linalg producers are fused into the tile (one loop nest per output
 //     tile, no full-size intermediates);
@@ -14,21 +16,30 @@
 //  3. every op with a small static tile is vectorized; where the rows are
 //     narrow (a vmapped function of x[N, 2]) its loops are interchanged
 //     first so the points run along the vector lanes.
+// The two rewrites of step 2 that change an op's form rather than its loops
+// (operand layout, the mat-vec split) stay C++ rewrites between stages.
 //
 //===----------------------------------------------------------------------===//
 #include "vmapc/Pipelines/Passes.h"
+#include "vmapc/Pipelines/TransformOps.h"
 
 #include "ContractionLayout.h"
+#include "Schedule.h"
 #include "SplitMatVec.h"
 #include "Tiling.h"
 
+#include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
-#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/TransformOps/TensorTransformOps.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Transform/IR/TransformOps.h"
+#include "mlir/Dialect/Vector/TransformOps/VectorTransformOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/Iterators.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include <limits>
@@ -39,9 +50,7 @@ namespace vmapc {
 } // namespace vmapc
 
 using namespace mlir;
-using vmapc::asFoldResults;
 using vmapc::isBlockedContraction;
-using vmapc::tileOnly;
 
 namespace {
 
@@ -192,39 +201,6 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
   return sizes;
 }
 
-/// Tiles `op` with `sizes` and fuses the producers `fuse` accepts. Returns
-/// the tiled ops, the tiled `op` first, or std::nullopt if nothing was done.
-std::optional<SmallVector<Operation *>>
-tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
-            ArrayRef<int64_t> sizes, function_ref<bool(Operation *)> fuse) {
-  if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
-    return std::nullopt;
-  scf::SCFTilingOptions tiling;
-  tiling.setTileSizes(asFoldResults(rewriter.getContext(), sizes));
-  scf::SCFTileAndFuseOptions options;
-  options.setTilingOptions(tiling);
-  std::function<bool(Operation *)> fuseFn = fuse;
-  options.setFusionControlFn(
-      [fuseFn](tensor::ExtractSliceOp, OpResult producer, bool)
-          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-        if (!fuseFn(producer.getOwner()))
-          return std::nullopt;
-        return scf::SCFTileAndFuseOptions::ControlFnResult{};
-      });
-  rewriter.setInsertionPoint(op);
-  FailureOr<scf::SCFTileAndFuseResult> result =
-      scf::tileConsumerAndFuseProducersUsingSCF(
-          rewriter, cast<TilingInterface>(op.getOperation()), options);
-  if (failed(result))
-    return std::nullopt;
-  for (OpResult res : op->getResults())
-    if (Value repl = result->replacements.lookup(res))
-      rewriter.replaceAllUsesWith(res, repl);
-  if (op->use_empty())
-    rewriter.eraseOp(op);
-  return llvm::to_vector(result->tiledAndFusedOps);
-}
-
 /// The elementwise op that alone reads `contraction`'s result, over the
 /// same iteration space (the relu of relu(x W1)), if there is one. Tiled
 /// with the register block, it runs on the accumulators while they are in
@@ -262,11 +238,12 @@ int64_t vectorElements(linalg::LinalgOp op) {
   return elements;
 }
 
-/// Points along the lanes (see laneDim): tiles the lane dim down until the
-/// op fits one vector of at most kMaxVectorElements, then makes it the
-/// innermost loop, so that vectorization puts it along the lanes.
-void moveLanesInnermost(RewriterBase &rewriter, linalg::LinalgOp op,
-                        bool reductionLanes) {
+/// Points along the lanes (see laneDim): schedules tiling the lane dim
+/// down until the op fits one vector of at most kMaxVectorElements, then
+/// making it the innermost loop, so that vectorization puts it along the
+/// lanes.
+void scheduleLanesInnermost(vmapc::Schedule &schedule, linalg::LinalgOp op,
+                            bool reductionLanes) {
   std::optional<LaneDim> lane = laneDim(op, reductionLanes);
   if (!lane)
     return;
@@ -280,21 +257,25 @@ void moveLanesInnermost(RewriterBase &rewriter, linalg::LinalgOp op,
     tile = tileFor(ranges[lane->dim], tile / 2);
   if (tile == 0 || tile > maxTile)
     return;
-  if (tile != ranges[lane->dim]) {
-    SmallVector<int64_t> sizes(ranges.size(), 0);
-    sizes[lane->dim] = tile;
-    op = tileOnly(rewriter, op, sizes);
-  }
-  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-  if (!generic)
+  bool isGeneric = isa<linalg::GenericOp>(op.getOperation());
+  if (tile == ranges[lane->dim] && !isGeneric)
     return;
-  SmallVector<unsigned> order;
-  for (unsigned d = 0; d < ranges.size(); ++d)
-    if (d != lane->dim)
-      order.push_back(d);
-  order.push_back(lane->dim);
-  rewriter.setInsertionPoint(generic);
-  (void)linalg::interchangeGenericOp(rewriter, generic, order);
+  schedule.independently([&] {
+    Value h = schedule.handle(op);
+    if (tile != ranges[lane->dim]) {
+      SmallVector<int64_t> sizes(ranges.size(), 0);
+      sizes[lane->dim] = tile;
+      h = schedule.tile(h, sizes);
+    }
+    if (!isGeneric)
+      return;
+    SmallVector<int64_t> order;
+    for (unsigned d = 0; d < ranges.size(); ++d)
+      if (d != lane->dim)
+        order.push_back(d);
+    order.push_back(lane->dim);
+    schedule.interchange(h, order);
+  });
 }
 
 bool hasI1Operand(linalg::LinalgOp op) {
@@ -343,43 +324,42 @@ bool hasInputFreeAccumulation(linalg::LinalgOp op) {
   });
 }
 
-/// Vectorizes every static linalg op on tensors that `select` accepts and
-/// whose iteration space fits kMaxVectorElements, then cleans up: slices fold
-/// into transfers, and a tile's slice of a full-size tensor.empty becomes a
-/// tile-sized tensor.empty (otherwise bufferization allocated the whole
-/// intermediate, 8 MB for W2's 1M x 2 difference, as scratch per call).
-/// With `foldTransposes`, reductions of products become contractions and
-/// transposes and broadcasts sink into them.
-void vectorizeAndCleanUp(func::FuncOp func,
-                         function_ref<bool(Operation *)> select,
-                         bool foldTransposes) {
-  MLIRContext *ctx = func.getContext();
-  IRRewriter rewriter(ctx);
-  SmallVector<linalg::LinalgOp> toVectorize;
+/// Schedules the vectorization of every static linalg op on tensors that
+/// `select` accepts and whose iteration space fits kMaxVectorElements.
+void scheduleVectorization(vmapc::Schedule &schedule, func::FuncOp func,
+                           function_ref<bool(linalg::LinalgOp)> select) {
   func.walk([&](linalg::LinalgOp op) {
     if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
         hasI1Operand(op) || hasInputFreeAccumulation(op) ||
-        vectorElements(op) > kMaxVectorElements || !select(op))
-      return;
-    toVectorize.push_back(op);
-  });
-  for (linalg::LinalgOp op : toVectorize) {
-    if (failed(linalg::vectorizeOpPrecondition(op, /*inputVectorSizes=*/{},
+        vectorElements(op) > kMaxVectorElements || !select(op) ||
+        failed(linalg::vectorizeOpPrecondition(op, /*inputVectorSizes=*/{},
                                                /*inputScalableVecDims=*/{},
                                                /*vectorizeNDExtract=*/true)))
-      continue;
-    rewriter.setInsertionPoint(op);
+      return;
     // A tiny contraction as multiply + multi_reduction: with the points
     // innermost, the reduction lowers to lane-wise adds.
-    FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
-        rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
-        /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
-        /*assumeDynamicDimsMatchVecSizes=*/false,
-        /*createNamedContraction=*/!isTinyContraction(op));
-    if (succeeded(result))
-      rewriter.replaceOp(op, result->replacements);
-  }
+    schedule.vectorize(schedule.handle(op),
+                       /*createNamedContraction=*/!isTinyContraction(op));
+  });
+}
 
+/// The clean-up after vectorization: slices fold into transfers, and a
+/// tile's slice of a full-size tensor.empty becomes a tile-sized
+/// tensor.empty (otherwise bufferization allocated the whole intermediate,
+/// 8 MB for W2's 1M x 2 difference, as scratch per call). With
+/// `foldTransposes`, reductions of products become contractions and
+/// transposes and broadcasts sink into them.
+///
+/// Run here rather than as the script's transform.apply_patterns: the sink
+/// patterns can undo each other (on a generated i32 min/max chain between a
+/// transpose and splat constants, ReorderElementwiseOpsOnTranspose and
+/// ReorderElementwiseOpsOnBroadcast moved the ops back and forth until the
+/// process had taken 24 GB), and apply_patterns did not stop at its
+/// max_num_rewrites on that program. Every one of these rewrites keeps the
+/// program's meaning, so stopping after a bounded number of them is as
+/// correct as reaching a fixed point; real functions need a few per op.
+void cleanUpVectorized(func::FuncOp func, bool foldTransposes) {
+  MLIRContext *ctx = func.getContext();
   RewritePatternSet patterns(ctx);
   tensor::populateFoldTensorEmptyPatterns(patterns);
   tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
@@ -393,12 +373,6 @@ void vectorizeAndCleanUp(func::FuncOp func,
   tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
   tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
   scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
-  // The sink patterns can undo each other: on a generated i32 min/max chain
-  // between a transpose and splat constants, ReorderElementwiseOpsOnTranspose
-  // and ReorderElementwiseOpsOnBroadcast moved the ops back and forth until
-  // the process had taken 24 GB. Every one of these rewrites keeps the
-  // program's meaning, so stopping after a bounded number of them is as
-  // correct as reaching a fixed point; real functions need a few per op.
   int64_t numOps = 0;
   func.walk([&](Operation *) { ++numOps; });
   GreedyRewriteConfig config;
@@ -406,188 +380,219 @@ void vectorizeAndCleanUp(func::FuncOp func,
   (void)applyPatternsGreedily(func, std::move(patterns), config);
 }
 
+/// Erases what nothing uses any more: the originals of fused producers and
+/// the slices of them tiling left behind. Later stages then neither plan
+/// for them nor transform them (and the compile does not pay for it).
+void eraseDeadOps(func::FuncOp func) {
+  func.walk<WalkOrder::PostOrder, mlir::ReverseIterator>([](Operation *op) {
+    if (isOpTriviallyDead(op))
+      op->erase();
+  });
+}
+
+/// Marks that carry the strategy's decisions from one stage to the next;
+/// the tiled copies of an op keep them. Removed at the end of the pass.
+constexpr StringLiteral kReadsBlock = "vmapc.schedule.reads_block";
+constexpr StringLiteral kTiny = "vmapc.schedule.tiny";
+constexpr StringLiteral kLanesLater = "vmapc.schedule.lanes_later";
+
+bool reductionLanes(Operation *op) { return !op->hasAttr(kReadsBlock); }
+
+/// Step 1: each root, last first, tiled along its parallel dims with its
+/// producers fused per tile.
+void scheduleRoots(vmapc::Schedule &schedule, func::FuncOp func) {
+  SmallVector<linalg::LinalgOp> roots;
+  func.walk([&](linalg::LinalgOp op) {
+    if (!op.hasPureTensorSemantics())
+      return;
+    if (llvm::none_of(op->getUsers(), llvm::IsaPred<linalg::LinalgOp>))
+      roots.push_back(op);
+  });
+  for (linalg::LinalgOp root : llvm::reverse(roots)) {
+    // A contraction with nothing to fuse into its inputs is left whole
+    // for step 2, which blocks its reduction for the caches first.
+    if (isBlockedContraction(root) && !isTinyContraction(root) &&
+        llvm::none_of(root.getDpsInputs(), [](Value v) {
+          return isa_and_nonnull<linalg::LinalgOp>(v.getDefiningOp());
+        }))
+      continue;
+    SmallVector<int64_t> sizes = rootTileSizes(root);
+    if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
+      continue;
+    schedule.independently(
+        [&] { schedule.tileAndFuse(schedule.handle(root), sizes); });
+  }
+}
+
+/// Step 2 for one contraction in (rows, lanes, k) form: tiled to an 8x32
+/// block (after a k block for the caches, if the reduction is long), its
+/// zero fill fused so the block starts from zero in registers, its
+/// elementwise consumer tiled with it, and its reduction stepped by 1.
+void scheduleRegisterBlock(vmapc::Schedule &schedule, RewriterBase &rewriter,
+                           linalg::LinalgOp op) {
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims))
+    return;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  SmallVector<int64_t> sizes(ranges.size(), 0);
+  for (unsigned d : dims->batch)
+    sizes[d] = ranges[d] > 1 ? 1 : 0;
+  for (unsigned d : dims->m)
+    sizes[d] = ranges[d] > 1 ? 1 : 0;
+  for (unsigned d : dims->n)
+    sizes[d] = ranges[d] > 1 ? 1 : 0;
+  if (!dims->m.empty())
+    sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
+  if (!dims->n.empty())
+    sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], kBlockN);
+  SmallVector<int64_t> kSizes(ranges.size(), 0);
+  for (unsigned d : dims->k)
+    if (ranges[d] > 1)
+      kSizes[d] = 1;
+  auto anyTiled = [](ArrayRef<int64_t> s) {
+    return llvm::any_of(s, [](int64_t v) { return v != 0; });
+  };
+  // Cache blocking of a long reduction: the k-outer loop keeps a
+  // kKBlock-row panel of the rhs in L2 while every row block of the lhs
+  // streams past it (without it the whole rhs is re-read from L3 for
+  // each 8-row block).
+  bool blockedK = dims->k.size() == 1 &&
+                  ranges[dims->k.front()] > 2 * kKBlock &&
+                  ranges[dims->k.front()] % kKBlock == 0 &&
+                  !op->getParentOfType<scf::ForOp>();
+  // Without a k block the tile is the finished sum, ready for its
+  // epilogue: the epilogue is tiled with the block's sizes (mapped through
+  // the result's indexing map) and the contraction fused into it.
+  linalg::LinalgOp epilogue = blockedK ? nullptr : blockEpilogue(op);
+  SmallVector<int64_t> epilogueSizes;
+  if (epilogue) {
+    AffineMap result =
+        op.getIndexingMapMatchingResult(cast<OpResult>(op->getResult(0)));
+    for (unsigned j = 0; j < result.getNumResults(); ++j)
+      epilogueSizes.push_back(sizes[result.getDimPosition(j)]);
+    if (!anyTiled(epilogueSizes))
+      epilogue = nullptr;
+  }
+  // Fused, a block starts from zero in registers instead of from a zeroed
+  // whole-row tile. The fill gets a copy of its own if other ops use it
+  // too, so that fusing it here leaves the others' handles valid.
+  Operation *fill = nullptr;
+  if (epilogue && op.getNumDpsInits() == 1 &&
+      vmapc::fillValue(op.getDpsInits()[0])) {
+    OpOperand &init = op.getDpsInitsMutable()[0];
+    fill = init.get().getDefiningOp();
+    if (!fill->getResult(0).hasOneUse()) {
+      rewriter.setInsertionPoint(fill);
+      Operation *copy = rewriter.clone(*fill);
+      rewriter.modifyOpInPlace(op, [&] { init.set(copy->getResult(0)); });
+      fill = copy;
+    }
+  }
+  schedule.independently([&] {
+    Value block = schedule.handle(op);
+    if (blockedK) {
+      SmallVector<int64_t> kcSizes(ranges.size(), 0);
+      kcSizes[dims->k.front()] = kKBlock;
+      block = schedule.tile(block, kcSizes);
+    }
+    if (epilogue) {
+      SmallVector<Value> loops;
+      schedule.tile(schedule.handle(epilogue), epilogueSizes, {}, &loops);
+      Value inner = loops.back();
+      block = schedule.fuseInto(block, inner);
+      if (fill)
+        schedule.fuseInto(schedule.handle(fill), inner);
+    } else if (anyTiled(sizes)) {
+      // Column blocks outside row blocks when the k loop is outermost: the
+      // kKBlock x 32 rhs panel stays in L1 while every 8-row block of the
+      // lhs panel (in L2) passes over it. The fill of the block's
+      // accumulator is fused through the loops' iter_args.
+      SmallVector<int64_t> order;
+      if (blockedK) {
+        for (ArrayRef<unsigned> group :
+             {ArrayRef<unsigned>(dims->batch), ArrayRef<unsigned>(dims->n),
+              ArrayRef<unsigned>(dims->m), ArrayRef<unsigned>(dims->k)})
+          llvm::append_range(order, group);
+      }
+      block = schedule.tileAndFuseFills(block, sizes, order);
+    }
+    if (anyTiled(kSizes))
+      schedule.tile(block, kSizes);
+  });
+}
+
+/// Steps 2's preparation: every contraction put in (rows, lanes, k) form,
+/// mat-vecs split along k; returns the contractions left to block.
+SmallVector<linalg::LinalgOp> prepareRegisterBlocks(RewriterBase &rewriter,
+                                                    func::FuncOp func) {
+  SmallVector<linalg::LinalgOp> contractions;
+  func.walk([&](linalg::LinalgOp op) {
+    if (!op.hasPureTensorSemantics() || !isBlockedContraction(op) ||
+        op.hasDynamicShape())
+      return;
+    if (isTinyContraction(op)) {
+      op->setAttr(kTiny, UnitAttr::get(op->getContext()));
+      return;
+    }
+    contractions.push_back(op);
+    for (Operation *user : op->getUsers())
+      user->setAttr(kReadsBlock, UnitAttr::get(op->getContext()));
+  });
+  SmallVector<linalg::LinalgOp> blocks;
+  for (linalg::LinalgOp op : contractions) {
+    op = vmapc::normalizeContractionLayout(rewriter, op);
+    if (Operation *sum = vmapc::splitMatVec(rewriter, op, kBlockM, kLanes)) {
+      sum->setAttr(kReadsBlock, rewriter.getUnitAttr());
+      continue;
+    }
+    blocks.push_back(op);
+  }
+  return blocks;
+}
+
 struct TileAndVectorizePass
     : vmapc::impl::VmapcTileAndVectorizeBase<TileAndVectorizePass> {
+  using Base::Base;
+
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    linalg::registerTransformDialectExtension(registry);
+    tensor::registerTransformDialectExtension(registry);
+    vector::registerTransformDialectExtension(registry);
+    vmapc::registerTransformDialectExtension(registry);
+  }
+
+  /// Builds one stage's script with `plan` and runs it.
+  LogicalResult runStage(function_ref<void(vmapc::Schedule &)> plan) {
+    func::FuncOp func = getOperation();
+    vmapc::Schedule schedule(func);
+    plan(schedule);
+    if (schedule.empty())
+      return success();
+    if (failed(schedule.apply(printSchedule)))
+      return failure();
+    eraseDeadOps(func);
+    return success();
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    MLIRContext *ctx = &getContext();
-    IRRewriter rewriter(ctx);
+    IRRewriter rewriter(&getContext());
 
-    // 1. Roots, last first, each with its producers fused per tile.
-    SmallVector<linalg::LinalgOp> roots;
-    func.walk([&](linalg::LinalgOp op) {
-      if (!op.hasPureTensorSemantics())
-        return;
-      if (llvm::none_of(op->getUsers(), llvm::IsaPred<linalg::LinalgOp>))
-        roots.push_back(op);
-    });
-    auto fuseLinalg = [](Operation *producer) {
-      return isa<linalg::LinalgOp>(producer);
-    };
-    for (linalg::LinalgOp root : llvm::reverse(roots)) {
-      // A contraction with nothing to fuse into its inputs is left whole
-      // for step 2, which blocks its reduction for the caches first.
-      if (isBlockedContraction(root) && !isTinyContraction(root) &&
-          llvm::none_of(root.getDpsInputs(), [](Value v) {
-            return isa_and_nonnull<linalg::LinalgOp>(v.getDefiningOp());
-          }))
-        continue;
-      tileAndFuse(rewriter, root, rootTileSizes(root), fuseLinalg);
-    }
+    // 1. Roots, each with its producers fused per tile.
+    if (failed(runStage([&](vmapc::Schedule &s) { scheduleRoots(s, func); })))
+      return signalPassFailure();
 
-    // 2. Contractions to register blocks: parallel dims to 8x32 (with the
-    // fill that initializes the block fused), then the reduction by 1.
-    // Tiny contractions are vectorized whole, with the points along the
-    // lanes (step 3).
-    SmallVector<linalg::LinalgOp> contractions;
-    llvm::SmallPtrSet<Operation *, 8> tiny;
-    // The consumers of register blocks (see laneDim's reductionLanes).
-    llvm::SmallPtrSet<Operation *, 8> readsBlock;
-    func.walk([&](linalg::LinalgOp op) {
-      if (!op.hasPureTensorSemantics() || !isBlockedContraction(op) ||
-          op.hasDynamicShape())
-        return;
-      if (isTinyContraction(op)) {
-        tiny.insert(op);
-        return;
-      }
-      contractions.push_back(op);
-      for (Operation *user : op->getUsers())
-        readsBlock.insert(user);
-    });
-    auto reductionLanes = [&](linalg::LinalgOp op) {
-      return !readsBlock.contains(op);
-    };
-    for (linalg::LinalgOp op : contractions) {
-      // `op` is replaced here, and below when its reduction is blocked.
-      op = vmapc::normalizeContractionLayout(rewriter, op);
-      if (Operation *sum = vmapc::splitMatVec(rewriter, op, kBlockM, kLanes)) {
-        readsBlock.insert(sum);
-        continue;
-      }
-      FailureOr<linalg::ContractionDimensions> dims =
-          linalg::inferContractionDims(op);
-      if (failed(dims))
-        continue;
-      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-      SmallVector<int64_t> sizes(ranges.size(), 0);
-      for (unsigned d : dims->batch)
-        sizes[d] = ranges[d] > 1 ? 1 : 0;
-      for (unsigned d : dims->m)
-        sizes[d] = ranges[d] > 1 ? 1 : 0;
-      for (unsigned d : dims->n)
-        sizes[d] = ranges[d] > 1 ? 1 : 0;
-      if (!dims->m.empty())
-        sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
-      if (!dims->n.empty())
-        sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], kBlockN);
-      // Cache blocking of a long reduction: the k-outer loop keeps a
-      // kKBlock-row panel of the rhs in L2 while every row block of the lhs
-      // streams past it (without it the whole rhs is re-read from L3 for
-      // each 8-row block).
-      bool blockedK = false;
-      if (dims->k.size() == 1 && ranges[dims->k.front()] > 2 * kKBlock &&
-          ranges[dims->k.front()] % kKBlock == 0 &&
-          !op->getParentOfType<scf::ForOp>()) {
-        SmallVector<int64_t> kcSizes(ranges.size(), 0);
-        kcSizes[dims->k.front()] = kKBlock;
-        scf::SCFTilingOptions tiling;
-        tiling.setTileSizes(asFoldResults(ctx, kcSizes));
-        rewriter.setInsertionPoint(op);
-        FailureOr<scf::SCFTilingResult> kc = scf::tileUsingSCF(
-            rewriter, cast<TilingInterface>(op.getOperation()), tiling);
-        if (failed(kc))
-          continue;
-        rewriter.replaceOp(op, kc->replacements);
-        op = cast<linalg::LinalgOp>(kc->tiledOps.front());
-        blockedK = true;
-      }
-      linalg::LinalgOp current = op;
-      // Without a k block the tile is the finished sum, ready for its
-      // epilogue: tile the epilogue with the block's sizes (mapped through
-      // the result's indexing map) and fuse the contraction into it.
-      linalg::LinalgOp epilogue = blockedK ? nullptr : blockEpilogue(op);
-      SmallVector<int64_t> epilogueSizes;
-      if (epilogue) {
-        AffineMap result =
-            op.getIndexingMapMatchingResult(cast<OpResult>(op->getResult(0)));
-        for (unsigned j = 0; j < result.getNumResults(); ++j)
-          epilogueSizes.push_back(sizes[result.getDimPosition(j)]);
-      }
-      if (epilogue &&
-          llvm::any_of(epilogueSizes, [](int64_t s) { return s != 0; })) {
-        Operation *block = op, *whole = epilogue;
-        std::optional<SmallVector<Operation *>> tiled = tileAndFuse(
-            rewriter, epilogue, epilogueSizes, [block](Operation *producer) {
-              return producer == block ||
-                     vmapc::fillValue(producer->getResult(0));
-            });
-        if (!tiled)
-          continue;
-        // The whole epilogue is gone (erased last, after every op the
-        // tiling created, so no new op has its address); its tile reads
-        // the block now.
-        readsBlock.erase(whole);
-        readsBlock.insert(tiled->front());
-        linalg::LinalgOp tiledBlock;
-        for (Operation *t : *tiled)
-          if (auto linalgOp = dyn_cast<linalg::LinalgOp>(t);
-              linalgOp && isBlockedContraction(linalgOp))
-            tiledBlock = linalgOp;
-        if (op->use_empty())
-          rewriter.eraseOp(op);
-        if (!tiledBlock)
-          continue;
-        current = tiledBlock;
-      } else if (llvm::any_of(sizes, [](int64_t s) { return s != 0; })) {
-        // Find the tiled op again: it is the one left in the new loop.
-        scf::SCFTilingOptions tiling;
-        tiling.setTileSizes(asFoldResults(ctx, sizes));
-        if (blockedK) {
-          // Column blocks outside row blocks: the kKBlock x 32 rhs panel
-          // stays in L1 while every 8-row block of the lhs panel (in L2)
-          // passes over it.
-          SmallVector<int64_t> order;
-          for (unsigned d : dims->batch)
-            order.push_back(d);
-          for (unsigned d : dims->n)
-            order.push_back(d);
-          for (unsigned d : dims->m)
-            order.push_back(d);
-          for (unsigned d : dims->k)
-            order.push_back(d);
-          tiling.setInterchange(order);
-        }
-        scf::SCFTileAndFuseOptions options;
-        options.setTilingOptions(tiling);
-        options.setFusionControlFn(
-            [](tensor::ExtractSliceOp, OpResult producer, bool)
-                -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-              // Fused, a block starts from zero in registers instead of from
-              // a zeroed whole-row tile.
-              if (!vmapc::fillValue(producer))
-                return std::nullopt;
-              return scf::SCFTileAndFuseOptions::ControlFnResult{};
-            });
-        rewriter.setInsertionPoint(op);
-        FailureOr<scf::SCFTileAndFuseResult> result =
-            scf::tileConsumerAndFuseProducersUsingSCF(
-                rewriter, cast<TilingInterface>(op.getOperation()), options);
-        if (failed(result))
-          continue;
-        for (OpResult res : op->getResults())
-          if (Value repl = result->replacements.lookup(res))
-            rewriter.replaceAllUsesWith(res, repl);
-        current = cast<linalg::LinalgOp>(result->tiledAndFusedOps.front());
-        if (op->use_empty())
-          rewriter.eraseOp(op);
-      }
-      SmallVector<int64_t> kSizes(ranges.size(), 0);
-      for (unsigned d : dims->k)
-        if (ranges[d] > 1)
-          kSizes[d] = 1;
-      tileOnly(rewriter, current, kSizes);
-    }
+    // 2. Contractions to register blocks. Tiny contractions are vectorized
+    // whole, with the points along the lanes (step 3).
+    SmallVector<linalg::LinalgOp> blocks =
+        prepareRegisterBlocks(rewriter, func);
+    if (failed(runStage([&](vmapc::Schedule &s) {
+          for (linalg::LinalgOp op : blocks)
+            scheduleRegisterBlock(s, rewriter, op);
+        })))
+      return signalPassFailure();
 
     // 3. Vectorize every op with a small static iteration space: first the
     // ops whose rows fill the lanes, cleaned up with the patterns that fold
@@ -596,27 +601,38 @@ struct TileAndVectorizePass
     // lanes are the 32 columns already). Their clean-up must not sink the
     // transposes of their operands below their elementwise ops: that would
     // undo the layout.
-    SmallVector<linalg::LinalgOp> laneOps;
     func.walk([&](linalg::LinalgOp op) {
       if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
-          (!isBlockedContraction(op) || tiny.contains(op)) &&
+          (!isBlockedContraction(op) || op->hasAttr(kTiny)) &&
           laneDim(op, reductionLanes(op)))
-        laneOps.push_back(op);
+        op->setAttr(kLanesLater, rewriter.getUnitAttr());
     });
-    llvm::SmallPtrSet<Operation *, 8> lanesLater(llvm::from_range, laneOps);
-    vectorizeAndCleanUp(
-        func, [&](Operation *op) { return !lanesLater.contains(op); },
-        /*foldTransposes=*/true);
-    // The clean-up may have erased some of them (dead ones): walk again.
-    laneOps.clear();
-    func.walk([&](linalg::LinalgOp op) {
-      if (lanesLater.contains(op) && op.hasPureTensorSemantics())
-        laneOps.push_back(op);
+    auto lanesLater = [](linalg::LinalgOp op) {
+      return op->hasAttr(kLanesLater);
+    };
+    if (failed(runStage([&](vmapc::Schedule &s) {
+          scheduleVectorization(
+              s, func, [&](linalg::LinalgOp op) { return !lanesLater(op); });
+        })))
+      return signalPassFailure();
+    cleanUpVectorized(func, /*foldTransposes=*/true);
+    if (failed(runStage([&](vmapc::Schedule &s) {
+          func.walk([&](linalg::LinalgOp op) {
+            if (lanesLater(op) && op.hasPureTensorSemantics())
+              scheduleLanesInnermost(s, op, reductionLanes(op));
+          });
+        })))
+      return signalPassFailure();
+    if (failed(runStage([&](vmapc::Schedule &s) {
+          scheduleVectorization(s, func, [](linalg::LinalgOp) { return true; });
+        })))
+      return signalPassFailure();
+    cleanUpVectorized(func, /*foldTransposes=*/false);
+
+    func.walk([](Operation *op) {
+      for (StringRef mark : {kReadsBlock, kTiny, kLanesLater})
+        op->removeAttr(mark);
     });
-    for (linalg::LinalgOp op : laneOps)
-      moveLanesInnermost(rewriter, op, reductionLanes(op));
-    vectorizeAndCleanUp(
-        func, [](Operation *) { return true; }, /*foldTransposes=*/false);
   }
 };
 

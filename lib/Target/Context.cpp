@@ -3,6 +3,7 @@
 #include "vmapc/Target/Context.h"
 
 #include "dialect/VmapcDialect.h"
+#include "vmapc/Pipelines/TransformOps.h"
 
 #include "mlir/IR/Location.h"
 #include "mlir/InitAllDialects.h"
@@ -21,6 +22,7 @@ DialectRegistry &vmapc::compilerRegistry() {
     registerAllDialects(*r);
     registerAllExtensions(*r);
     r->insert<vmapc::VmapcDialect>();
+    vmapc::registerTransformDialectExtension(*r);
     registerBuiltinDialectTranslation(*r);
     registerLLVMDialectTranslation(*r);
     registerOpenMPDialectTranslation(*r);

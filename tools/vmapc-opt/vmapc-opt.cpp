@@ -9,6 +9,7 @@
 #include "vmapc/AOT/Passes.h"
 #include "vmapc/Conversion/Passes.h"
 #include "vmapc/Pipelines/Pipelines.h"
+#include "vmapc/Pipelines/TransformOps.h"
 #include "vmapc/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -29,6 +30,7 @@ int main(int argc, char **argv) {
   mlir::registerAllExtensions(registry);
   registry.insert<vmapc::VmapcDialect>();
   vmapc::registerBatchingInterfaces(registry);
+  vmapc::registerTransformDialectExtension(registry);
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "vmapc optimizer driver\n", registry));

@@ -209,10 +209,22 @@ def VmapcTileAndVectorize : Pass<"vmapc-tile-and-vectorize",
     a 2-D Gaussian becomes multiplies and adds of vector<2x64> instead of
     64 rows of vector<2>. Ops whose tile would be too large stay scalar
     loops.
+
+    The pass decides these tile sizes, fusions, interchanges and
+    vectorizations per op and runs them as transform-dialect scripts (one
+    per stage: roots, register blocks, vectorization with the rows along
+    the lanes, vectorization with the points along the lanes), through the
+    upstream transform interpreter. `print-schedule` prints each script
+    before it runs.
   }];
+  let options = [
+    Option<"printSchedule", "print-schedule", "bool", /*default=*/"false",
+           "Print each stage's transform script to stderr before running it">,
+  ];
   let dependentDialects = ["mlir::linalg::LinalgDialect",
                            "mlir::scf::SCFDialect",
                            "mlir::tensor::TensorDialect",
+                           "mlir::transform::TransformDialect",
                            "mlir::vector::VectorDialect"];
 }
 
