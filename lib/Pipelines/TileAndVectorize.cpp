@@ -31,10 +31,8 @@
 #include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/TransformOps/TensorTransformOps.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Dialect/Transform/IR/TransformOps.h"
-#include "mlir/Dialect/Vector/TransformOps/VectorTransformOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/IR/Iterators.h"
@@ -557,9 +555,8 @@ struct TileAndVectorizePass
 
   void getDependentDialects(DialectRegistry &registry) const override {
     Base::getDependentDialects(registry);
+    // The schedules use upstream's linalg transform ops and ours.
     linalg::registerTransformDialectExtension(registry);
-    tensor::registerTransformDialectExtension(registry);
-    vector::registerTransformDialectExtension(registry);
     vmapc::registerTransformDialectExtension(registry);
   }
 
