@@ -28,6 +28,7 @@
 #include "SplitMatVec.h"
 #include "Tiling.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMAttrs.h"
 #include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -52,20 +53,42 @@ using vmapc::isBlockedContraction;
 
 namespace {
 
-/// Register block of a contraction: rows (m) x columns (n, 2 zmm of f32).
-constexpr int64_t kBlockM = 8;
-constexpr int64_t kBlockN = 32;
 /// Reduction block of a large contraction (a 256x1024 f32 rhs panel is
 /// 1 MiB, an L2).
 constexpr int64_t kKBlock = 256;
-/// Elementwise tiles: up to this many elements along the innermost dim.
-constexpr int64_t kInnerTile = 64;
 /// Largest vector (in elements) the vectorizer is asked to produce; larger
 /// static tiles stay loops (LLVM's loop vectorizer still sees them).
 constexpr int64_t kMaxVectorElements = 4096;
-/// f32 lanes of a zmm register. A loop narrower than this is a poor vector
-/// dim: a 16x2 vector lowers to eight xmm ops, its 2x16 transpose to two zmm.
-constexpr int64_t kLanes = 16;
+
+/// The tile sizes that follow from the target's vector registers.
+struct VectorShape {
+  /// f32 lanes of a vector register. A loop narrower than this is a poor
+  /// vector dim: a 16x2 vector lowers to eight xmm ops, its 2x16 transpose
+  /// to two zmm.
+  int64_t lanes;
+  /// Register block of a contraction: rows (m) x columns (n, two vectors).
+  /// 8x32 on AVX-512 is 16 of its 32 zmm as accumulators; with 16 vector
+  /// registers (AVX2, SSE) a block of 4 rows leaves room for the loads and
+  /// broadcasts.
+  int64_t blockM;
+  int64_t blockN;
+  /// Elementwise tiles: up to four vectors along the innermost dim.
+  int64_t innerTile;
+
+  /// The shape for `func`'s target_features (vmapc-set-target records the
+  /// host's); without them, AVX-512's.
+  static VectorShape of(func::FuncOp func) {
+    int64_t bits = 512;
+    if (auto features =
+            func->getAttrOfType<LLVM::TargetFeaturesAttr>("target_features");
+        features && !features.getFeatures().empty())
+      bits = features.contains("+avx512f") ? 512
+             : features.contains("+avx")   ? 256
+                                           : 128;
+    int64_t lanes = bits / 32;
+    return {lanes, bits == 512 ? 8 : 4, 2 * lanes, 4 * lanes};
+  }
+};
 
 /// The largest of `candidates` that divides `size`, or 0.
 int64_t divisorTile(int64_t size, ArrayRef<int64_t> candidates) {
@@ -107,7 +130,7 @@ struct LaneDim {
 /// lane-wise max/add (GMM's logsumexp over its 16 components: 2.7 -> 1.9
 /// ms). Not for the consumer of a register block, whose rows already have
 /// that dim along the lanes (W2 k=16's d . (P d): 11 -> 23 ms transposed).
-std::optional<LaneDim> laneDim(linalg::LinalgOp op,
+std::optional<LaneDim> laneDim(linalg::LinalgOp op, const VectorShape &shape,
                                bool reductionLanes = false) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
@@ -115,7 +138,7 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
     return std::nullopt;
   bool reducesInnermost =
       reductionLanes && iters.back() == utils::IteratorType::reduction;
-  if (ranges.back() >= kLanes && !reducesInnermost)
+  if (ranges.back() >= shape.lanes && !reducesInnermost)
     return std::nullopt;
   std::optional<unsigned> widest;
   for (unsigned d = 0; d + 1 < ranges.size(); ++d)
@@ -128,7 +151,7 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
   // a chunk of 7 points sums in the same order as a tile of 64 (chunked ==
   // unchunked, bit for bit; the scalar loops of a non-vectorized tile sum
   // in that order too).
-  if (!widest || (ranges[*widest] < kLanes && !reducesInnermost))
+  if (!widest || (ranges[*widest] < shape.lanes && !reducesInnermost))
     return std::nullopt;
   // At least one vector of points must fit the vectorizer's limit.
   int64_t perPoint = 1;
@@ -137,7 +160,7 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
       if (ShapedType::isDynamic(ranges[d]))
         return std::nullopt;
       perPoint *= ranges[d];
-      if (perPoint * kLanes > kMaxVectorElements)
+      if (perPoint * shape.lanes > kMaxVectorElements)
         return std::nullopt;
     }
   return LaneDim{*widest, perPoint};
@@ -146,18 +169,20 @@ std::optional<LaneDim> laneDim(linalg::LinalgOp op,
 /// A contraction with narrow rows (see laneDim), such as the per-example
 /// 2x2 mat-vec of a vmapped Gaussian: vectorized whole with the points
 /// along the lanes instead of register-blocked.
-bool isTinyContraction(linalg::LinalgOp op) {
-  return isBlockedContraction(op) && !op.hasDynamicShape() && laneDim(op);
+bool isTinyContraction(linalg::LinalgOp op, const VectorShape &shape) {
+  return isBlockedContraction(op) && !op.hasDynamicShape() &&
+         laneDim(op, shape);
 }
 
 /// Step 1 tile sizes: parallel dims only (reductions stay whole, so the
 /// tile is a complete result). Contractions tile their m dims; n is tiled in
 /// step 2 so a fused producer of the lhs is computed once per row block.
-SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
+SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op,
+                                   const VectorShape &shape) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
   SmallVector<int64_t> sizes(ranges.size(), 0);
-  if (isBlockedContraction(op) && !isTinyContraction(op)) {
+  if (isBlockedContraction(op) && !isTinyContraction(op, shape)) {
     FailureOr<linalg::ContractionDimensions> dims =
         linalg::inferContractionDims(op);
     if (failed(dims))
@@ -167,7 +192,7 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
     for (unsigned d : dims->m)
       sizes[d] = ranges[d] > 1 ? 1 : 0;
     if (!dims->m.empty())
-      sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
+      sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], shape.blockM);
     return sizes;
   }
   // Elementwise or reduction: the innermost parallel dim gets a wide tile,
@@ -182,19 +207,19 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op) {
     sizes[d] = ranges[d] > 1 ? 1 : 0;
   // Points along the lanes: a wide tile of the lane dim, the narrow dims
   // whole, so the tile can be computed with the loops interchanged.
-  if (std::optional<LaneDim> lane = laneDim(op)) {
+  if (std::optional<LaneDim> lane = laneDim(op, shape)) {
     for (unsigned d : parallel)
-      if (ranges[d] <= kLanes)
+      if (ranges[d] <= shape.lanes)
         sizes[d] = 0;
-    sizes[lane->dim] = tileFor(ranges[lane->dim], kInnerTile);
+    sizes[lane->dim] = tileFor(ranges[lane->dim], shape.innerTile);
     return sizes;
   }
   unsigned inner = parallel.back();
-  sizes[inner] = tileFor(ranges[inner], kInnerTile);
+  sizes[inner] = tileFor(ranges[inner], shape.innerTile);
   int64_t innerWidth = sizes[inner] ? sizes[inner] : ranges[inner];
   if (parallel.size() >= 2 && innerWidth <= 16) {
     unsigned outer = parallel[parallel.size() - 2];
-    sizes[outer] = tileFor(ranges[outer], kBlockM);
+    sizes[outer] = tileFor(ranges[outer], shape.blockM);
   }
   return sizes;
 }
@@ -241,8 +266,8 @@ int64_t vectorElements(linalg::LinalgOp op) {
 /// making it the innermost loop, so that vectorization puts it along the
 /// lanes.
 void scheduleLanesInnermost(vmapc::Schedule &schedule, linalg::LinalgOp op,
-                            bool reductionLanes) {
-  std::optional<LaneDim> lane = laneDim(op, reductionLanes);
+                            const VectorShape &shape, bool reductionLanes) {
+  std::optional<LaneDim> lane = laneDim(op, shape, reductionLanes);
   if (!lane)
     return;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
@@ -251,7 +276,7 @@ void scheduleLanesInnermost(vmapc::Schedule &schedule, linalg::LinalgOp op,
   int64_t maxTile = lane->perPoint == 0 ? std::numeric_limits<int64_t>::max()
                                         : kMaxVectorElements / lane->perPoint;
   int64_t tile = ranges[lane->dim];
-  while (tile > kLanes && tile > maxTile)
+  while (tile > shape.lanes && tile > maxTile)
     tile = tileFor(ranges[lane->dim], tile / 2);
   if (tile == 0 || tile > maxTile)
     return;
@@ -325,6 +350,7 @@ bool hasInputFreeAccumulation(linalg::LinalgOp op) {
 /// Schedules the vectorization of every static linalg op on tensors that
 /// `select` accepts and whose iteration space fits kMaxVectorElements.
 void scheduleVectorization(vmapc::Schedule &schedule, func::FuncOp func,
+                           const VectorShape &shape,
                            function_ref<bool(linalg::LinalgOp)> select) {
   func.walk([&](linalg::LinalgOp op) {
     if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
@@ -336,8 +362,9 @@ void scheduleVectorization(vmapc::Schedule &schedule, func::FuncOp func,
       return;
     // A tiny contraction as multiply + multi_reduction: with the points
     // innermost, the reduction lowers to lane-wise adds.
-    schedule.vectorize(schedule.handle(op),
-                       /*createNamedContraction=*/!isTinyContraction(op));
+    schedule.vectorize(
+        schedule.handle(op),
+        /*createNamedContraction=*/!isTinyContraction(op, shape));
   });
 }
 
@@ -398,7 +425,8 @@ bool reductionLanes(Operation *op) { return !op->hasAttr(kReadsBlock); }
 
 /// Step 1: each root, last first, tiled along its parallel dims with its
 /// producers fused per tile.
-void scheduleRoots(vmapc::Schedule &schedule, func::FuncOp func) {
+void scheduleRoots(vmapc::Schedule &schedule, func::FuncOp func,
+                   const VectorShape &shape) {
   SmallVector<linalg::LinalgOp> roots;
   func.walk([&](linalg::LinalgOp op) {
     if (!op.hasPureTensorSemantics())
@@ -409,12 +437,12 @@ void scheduleRoots(vmapc::Schedule &schedule, func::FuncOp func) {
   for (linalg::LinalgOp root : llvm::reverse(roots)) {
     // A contraction with nothing to fuse into its inputs is left whole
     // for step 2, which blocks its reduction for the caches first.
-    if (isBlockedContraction(root) && !isTinyContraction(root) &&
+    if (isBlockedContraction(root) && !isTinyContraction(root, shape) &&
         llvm::none_of(root.getDpsInputs(), [](Value v) {
           return isa_and_nonnull<linalg::LinalgOp>(v.getDefiningOp());
         }))
       continue;
-    SmallVector<int64_t> sizes = rootTileSizes(root);
+    SmallVector<int64_t> sizes = rootTileSizes(root, shape);
     if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
       continue;
     schedule.independently(
@@ -427,7 +455,7 @@ void scheduleRoots(vmapc::Schedule &schedule, func::FuncOp func) {
 /// zero fill fused so the block starts from zero in registers, its
 /// elementwise consumer tiled with it, and its reduction stepped by 1.
 void scheduleRegisterBlock(vmapc::Schedule &schedule, RewriterBase &rewriter,
-                           linalg::LinalgOp op) {
+                           linalg::LinalgOp op, const VectorShape &shape) {
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims))
@@ -441,9 +469,9 @@ void scheduleRegisterBlock(vmapc::Schedule &schedule, RewriterBase &rewriter,
   for (unsigned d : dims->n)
     sizes[d] = ranges[d] > 1 ? 1 : 0;
   if (!dims->m.empty())
-    sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], kBlockM);
+    sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], shape.blockM);
   if (!dims->n.empty())
-    sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], kBlockN);
+    sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], shape.blockN);
   SmallVector<int64_t> kSizes(ranges.size(), 0);
   for (unsigned d : dims->k)
     if (ranges[d] > 1)
@@ -523,13 +551,14 @@ void scheduleRegisterBlock(vmapc::Schedule &schedule, RewriterBase &rewriter,
 /// Steps 2's preparation: every contraction put in (rows, lanes, k) form,
 /// mat-vecs split along k; returns the contractions left to block.
 SmallVector<linalg::LinalgOp> prepareRegisterBlocks(RewriterBase &rewriter,
-                                                    func::FuncOp func) {
+                                                    func::FuncOp func,
+                                                    const VectorShape &shape) {
   SmallVector<linalg::LinalgOp> contractions;
   func.walk([&](linalg::LinalgOp op) {
     if (!op.hasPureTensorSemantics() || !isBlockedContraction(op) ||
         op.hasDynamicShape())
       return;
-    if (isTinyContraction(op)) {
+    if (isTinyContraction(op, shape)) {
       op->setAttr(kTiny, UnitAttr::get(op->getContext()));
       return;
     }
@@ -540,7 +569,8 @@ SmallVector<linalg::LinalgOp> prepareRegisterBlocks(RewriterBase &rewriter,
   SmallVector<linalg::LinalgOp> blocks;
   for (linalg::LinalgOp op : contractions) {
     op = vmapc::normalizeContractionLayout(rewriter, op);
-    if (Operation *sum = vmapc::splitMatVec(rewriter, op, kBlockM, kLanes)) {
+    if (Operation *sum =
+            vmapc::splitMatVec(rewriter, op, shape.blockM, shape.lanes)) {
       sum->setAttr(kReadsBlock, rewriter.getUnitAttr());
       continue;
     }
@@ -576,18 +606,20 @@ struct TileAndVectorizePass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     IRRewriter rewriter(&getContext());
+    VectorShape shape = VectorShape::of(func);
 
     // 1. Roots, each with its producers fused per tile.
-    if (failed(runStage([&](vmapc::Schedule &s) { scheduleRoots(s, func); })))
+    if (failed(runStage(
+            [&](vmapc::Schedule &s) { scheduleRoots(s, func, shape); })))
       return signalPassFailure();
 
     // 2. Contractions to register blocks. Tiny contractions are vectorized
     // whole, with the points along the lanes (step 3).
     SmallVector<linalg::LinalgOp> blocks =
-        prepareRegisterBlocks(rewriter, func);
+        prepareRegisterBlocks(rewriter, func, shape);
     if (failed(runStage([&](vmapc::Schedule &s) {
           for (linalg::LinalgOp op : blocks)
-            scheduleRegisterBlock(s, rewriter, op);
+            scheduleRegisterBlock(s, rewriter, op, shape);
         })))
       return signalPassFailure();
 
@@ -601,27 +633,29 @@ struct TileAndVectorizePass
     func.walk([&](linalg::LinalgOp op) {
       if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
           (!isBlockedContraction(op) || op->hasAttr(kTiny)) &&
-          laneDim(op, reductionLanes(op)))
+          laneDim(op, shape, reductionLanes(op)))
         op->setAttr(kLanesLater, rewriter.getUnitAttr());
     });
     auto lanesLater = [](linalg::LinalgOp op) {
       return op->hasAttr(kLanesLater);
     };
     if (failed(runStage([&](vmapc::Schedule &s) {
-          scheduleVectorization(
-              s, func, [&](linalg::LinalgOp op) { return !lanesLater(op); });
+          scheduleVectorization(s, func, shape, [&](linalg::LinalgOp op) {
+            return !lanesLater(op);
+          });
         })))
       return signalPassFailure();
     cleanUpVectorized(func, /*foldTransposes=*/true);
     if (failed(runStage([&](vmapc::Schedule &s) {
           func.walk([&](linalg::LinalgOp op) {
             if (lanesLater(op) && op.hasPureTensorSemantics())
-              scheduleLanesInnermost(s, op, reductionLanes(op));
+              scheduleLanesInnermost(s, op, shape, reductionLanes(op));
           });
         })))
       return signalPassFailure();
     if (failed(runStage([&](vmapc::Schedule &s) {
-          scheduleVectorization(s, func, [](linalg::LinalgOp) { return true; });
+          scheduleVectorization(s, func, shape,
+                                [](linalg::LinalgOp) { return true; });
         })))
       return signalPassFailure();
     cleanUpVectorized(func, /*foldTransposes=*/false);

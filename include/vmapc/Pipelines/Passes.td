@@ -210,6 +210,9 @@ def VmapcTileAndVectorize : Pass<"vmapc-tile-and-vectorize",
     64 rows of vector<2>. Ops whose tile would be too large stay scalar
     loops.
 
+    The sizes above are AVX-512's; they follow the function's
+    target_features (AVX2: 4x16 blocks, 8 lanes; SSE: 4x8, 4 lanes).
+
     The pass decides these tile sizes, fusions, interchanges and
     vectorizations per op and runs them as transform-dialect scripts (one
     per stage: roots, register blocks, vectorization with the rows along
