@@ -131,8 +131,8 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   vmapc::initializeNativeTarget();
   // An unknown CPU or feature is an error before any work (LLVM would only
   // warn and emit generic code).
-  if (auto target = resolveTarget({options.targetCpu, options.targetFeatures});
-      !target)
+  auto target = resolveTarget({options.targetCpu, options.targetFeatures});
+  if (!target)
     return target.takeError();
   MLIRContext *ctx = module.getContext();
   ctx->appendDialectRegistry(compilerRegistry());
@@ -185,8 +185,8 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
     if (needsLowering) {
       PassManager pm(ctx);
       LowerToLLVMOptions pipelineOptions;
-      pipelineOptions.targetCpu = options.targetCpu;
-      pipelineOptions.targetFeatures = options.targetFeatures;
+      pipelineOptions.targetCpu = target->cpu;
+      pipelineOptions.targetFeatures = target->features;
       pipelineOptions.numThreads = options.numThreads;
       pipelineOptions.numRanks = numRanks;
       buildVmapcLowerToLLVMPipeline(pm, pipelineOptions);

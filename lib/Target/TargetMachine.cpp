@@ -91,6 +91,20 @@ Expected<vmapc::TargetSpec> vmapc::resolveTarget(const TargetSpec &spec) {
       return makeError("unknown target feature '" + name + "' for " +
                        triple.getArchName());
   }
+  // Every feature of the CPU (with the requested ones applied), spelled
+  // out: code generation reads the vector width from target_features, and
+  // a CPU named alone (--target-cpu=haswell) would otherwise get the sizes
+  // of no features at all.
+  std::unique_ptr<MCSubtargetInfo> cpuInfo(
+      target->createMCSubtargetInfo(triple, resolved.cpu, resolved.features));
+  if (cpuInfo) {
+    const FeatureBitset &bits = cpuInfo->getFeatureBits();
+    std::string all;
+    for (const SubtargetFeatureKV &kv : cpuInfo->getAllProcessorFeatures())
+      all += (all.empty() ? "" : ",") +
+             std::string(bits.test(kv.Value) ? "+" : "-") + kv.Key;
+    resolved.features = all;
+  }
   return resolved;
 }
 

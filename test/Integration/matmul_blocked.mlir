@@ -9,6 +9,21 @@
 // RUN: diff %t/run.txt %t/eval.txt
 // RUN: FileCheck %s < %t/run.txt
 // CHECK: tensor<40x96xf32> {{\[\[}}{{-?[0-9]+}}, {{-?[0-9]+}},
+// A CPU named alone gets its own vector width (the JIT spells out its
+// features): AVX2 (haswell) 4x16 blocks, baseline x86-64 (SSE2) 4x8. Same
+// exact numbers.
+// RUN: vmapc-run %s -e mm --target-cpu=haswell --dump-mlir --arg=%t/A.npy --arg=%t/B.npy > %t/haswell.txt
+// RUN: FileCheck %s --check-prefix=HASWELL < %t/haswell.txt
+// RUN: grep "^tensor<40x96xf32>" %t/haswell.txt > %t/haswell-result.txt
+// RUN: diff %t/haswell-result.txt %t/eval.txt
+// RUN: vmapc-run %s -e mm --target-cpu=x86-64 --arg=%t/A.npy --arg=%t/B.npy > %t/sse.txt
+// RUN: diff %t/sse.txt %t/eval.txt
+// HASWELL: target_features = #llvm.target_features<[{{.*}}"+avx2"
+// HASWELL-NOT: "+avx512f"
+// HASWELL-NOT: vector<32xf32>
+// HASWELL: vector<16xf32>
+// HASWELL-NOT: vector<32xf32>
+// HASWELL: tensor<40x96xf32>
 // RUN: vmapc-opt --vmapc-lower-to-llvm %s --mlir-print-ir-after=loop-invariant-subset-hoisting -o /dev/null 2>&1 | FileCheck %s --check-prefix=LOOPS
 // LOOPS: scf.for %{{.+}} = %c0 to %c1024 step %c256
 // LOOPS:   scf.for %{{.+}} = %c0 to %c96 step %c32
