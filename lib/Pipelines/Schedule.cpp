@@ -104,10 +104,10 @@ bool Schedule::empty() {
 }
 
 LogicalResult Schedule::apply(bool print) {
-  if (print)
+  if (print) {
     sequence->print(llvm::errs());
-  if (print)
     llvm::errs() << "\n";
+  }
   RaggedArray<transform::MappedValue> extra;
   for (Operation *op : bound)
     extra.push_back(ArrayRef<transform::MappedValue>{op});

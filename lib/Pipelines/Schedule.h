@@ -30,8 +30,6 @@ public:
 
   /// A handle to `op` in the script.
   mlir::Value handle(mlir::Operation *op);
-  /// The handle to the payload root.
-  mlir::Value root() const { return rootHandle; }
 
   /// `transform.structured.tile_using_for`: the tiled op; `loops` (if not
   /// null) gets one handle per loop, outermost first.

@@ -174,6 +174,35 @@ bool isTinyContraction(linalg::LinalgOp op, const VectorShape &shape) {
          laneDim(op, shape);
 }
 
+/// True if `sizes` tiles some dim (0: the dim is not tiled).
+bool anyTiled(ArrayRef<int64_t> sizes) {
+  return llvm::any_of(sizes, [](int64_t s) { return s != 0; });
+}
+
+/// Tile sizes of a contraction's register block: batch and m dims by 1,
+/// the innermost m dim by blockM rows and, with `tileColumns`, the n dims
+/// likewise with the innermost by blockN columns.
+SmallVector<int64_t> blockTileSizes(ArrayRef<int64_t> ranges,
+                                    const linalg::ContractionDimensions &dims,
+                                    const VectorShape &shape,
+                                    bool tileColumns) {
+  SmallVector<int64_t> sizes(ranges.size(), 0);
+  auto byOne = [&](ArrayRef<unsigned> group) {
+    for (unsigned d : group)
+      sizes[d] = ranges[d] > 1 ? 1 : 0;
+  };
+  byOne(dims.batch);
+  byOne(dims.m);
+  if (!dims.m.empty())
+    sizes[dims.m.back()] = tileFor(ranges[dims.m.back()], shape.blockM);
+  if (tileColumns) {
+    byOne(dims.n);
+    if (!dims.n.empty())
+      sizes[dims.n.back()] = tileFor(ranges[dims.n.back()], shape.blockN);
+  }
+  return sizes;
+}
+
 /// Step 1 tile sizes: parallel dims only (reductions stay whole, so the
 /// tile is a complete result). Contractions tile their m dims; n is tiled in
 /// step 2 so a fused producer of the lhs is computed once per row block.
@@ -187,13 +216,7 @@ SmallVector<int64_t> rootTileSizes(linalg::LinalgOp op,
         linalg::inferContractionDims(op);
     if (failed(dims))
       return sizes;
-    for (unsigned d : dims->batch)
-      sizes[d] = ranges[d] > 1 ? 1 : 0;
-    for (unsigned d : dims->m)
-      sizes[d] = ranges[d] > 1 ? 1 : 0;
-    if (!dims->m.empty())
-      sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], shape.blockM);
-    return sizes;
+    return blockTileSizes(ranges, *dims, shape, /*tileColumns=*/false);
   }
   // Elementwise or reduction: the innermost parallel dim gets a wide tile,
   // the one before a few rows when the inner tile is narrow, the rest 1.
@@ -443,7 +466,7 @@ void scheduleRoots(vmapc::Schedule &schedule, func::FuncOp func,
         }))
       continue;
     SmallVector<int64_t> sizes = rootTileSizes(root, shape);
-    if (llvm::all_of(sizes, [](int64_t s) { return s == 0; }))
+    if (!anyTiled(sizes))
       continue;
     schedule.independently(
         [&] { schedule.tileAndFuse(schedule.handle(root), sizes); });
@@ -461,24 +484,12 @@ void scheduleRegisterBlock(vmapc::Schedule &schedule, RewriterBase &rewriter,
   if (failed(dims))
     return;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  SmallVector<int64_t> sizes(ranges.size(), 0);
-  for (unsigned d : dims->batch)
-    sizes[d] = ranges[d] > 1 ? 1 : 0;
-  for (unsigned d : dims->m)
-    sizes[d] = ranges[d] > 1 ? 1 : 0;
-  for (unsigned d : dims->n)
-    sizes[d] = ranges[d] > 1 ? 1 : 0;
-  if (!dims->m.empty())
-    sizes[dims->m.back()] = tileFor(ranges[dims->m.back()], shape.blockM);
-  if (!dims->n.empty())
-    sizes[dims->n.back()] = tileFor(ranges[dims->n.back()], shape.blockN);
+  SmallVector<int64_t> sizes =
+      blockTileSizes(ranges, *dims, shape, /*tileColumns=*/true);
   SmallVector<int64_t> kSizes(ranges.size(), 0);
   for (unsigned d : dims->k)
     if (ranges[d] > 1)
       kSizes[d] = 1;
-  auto anyTiled = [](ArrayRef<int64_t> s) {
-    return llvm::any_of(s, [](int64_t v) { return v != 0; });
-  };
   // Cache blocking of a long reduction: the k-outer loop keeps a
   // kKBlock-row panel of the rhs in L2 while every row block of the lhs
   // streams past it (without it the whole rhs is re-read from L3 for

@@ -204,12 +204,8 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
   auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!jtmb)
     return jtmb.takeError();
-  if (!options.targetCpu.empty() && options.targetCpu != "host") {
-    jtmb->setCPU(options.targetCpu);
-    jtmb->getFeatures() = llvm::SubtargetFeatures();
-  }
-  if (!options.targetFeatures.empty())
-    jtmb->getFeatures() = llvm::SubtargetFeatures(options.targetFeatures);
+  jtmb->setCPU(target->cpu);
+  jtmb->getFeatures() = llvm::SubtargetFeatures(target->features);
   llvm::CodeGenOptLevel codegenLevel = codegenOptLevel(options.optLevel);
   jtmb->setCodeGenOptLevel(codegenLevel);
   auto tm = jtmb->createTargetMachine();

@@ -5,17 +5,6 @@
 #include "dialect/VmapcDialect.h"
 #include "vmapc/Pipelines/TransformOps.h"
 
-#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
-#include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
-#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
-#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVM.h"
-#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
-#include "mlir/Conversion/MPIToLLVM/MPIToLLVM.h"
-#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
-#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
-#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
-#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
-#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVM.h"
 #include "mlir/Dialect/Affine/IR/ValueBoundsOpInterfaceImpl.h"
 #include "mlir/Dialect/Func/Extensions/AllExtensions.h"
 #include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
@@ -43,17 +32,6 @@ DialectRegistry &vmapc::compilerRegistry() {
     func::registerAllExtensions(*r);
     tensor::registerAllExtensions(*r);
     affine::registerValueBoundsOpInterfaceExternalModels(*r);
-    arith::registerConvertArithToLLVMInterface(*r);
-    registerConvertComplexToLLVMInterface(*r);
-    cf::registerConvertControlFlowToLLVMInterface(*r);
-    registerConvertFuncToLLVMInterface(*r);
-    index::registerConvertIndexToLLVMInterface(*r);
-    registerConvertMathToLLVMInterface(*r);
-    mpi::registerConvertMPIToLLVMInterface(*r);
-    registerConvertMemRefToLLVMInterface(*r);
-    registerConvertOpenMPToLLVMInterface(*r);
-    ub::registerConvertUBToLLVMInterface(*r);
-    vector::registerConvertVectorToLLVMInterface(*r);
     linalg::registerTransformDialectExtension(*r);
     r->insert<vmapc::VmapcDialect>();
     vmapc::registerTransformDialectExtension(*r);
