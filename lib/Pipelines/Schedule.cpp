@@ -105,8 +105,17 @@ bool Schedule::empty() {
 
 LogicalResult Schedule::apply(bool print) {
   if (print) {
-    sequence->print(llvm::errs());
-    llvm::errs() << "\n";
+    // One write per script, headed by its function: function passes run on
+    // several threads, and unbuffered stderr would interleave their scripts.
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "// schedule for @";
+    if (auto symbol = dyn_cast<SymbolOpInterface>(payloadRoot))
+      os << symbol.getName();
+    os << "\n";
+    sequence->print(os);
+    os << "\n";
+    llvm::errs() << text;
   }
   RaggedArray<transform::MappedValue> extra;
   for (Operation *op : bound)

@@ -2,14 +2,19 @@
 // the function's target_features (vmapc-set-target records the host's):
 // AVX-512 (and a function without features) gets 8x32 blocks, two zmm per
 // row; AVX2 4x16 blocks, two ymm per row, 8 accumulators of its 16 ymm.
-// RUN: vmapc-opt --pass-pipeline='builtin.module(func.func(vmapc-tile-and-vectorize{print-schedule=true}))' %s 2>&1 | FileCheck %s
+// The scripts print as each function is scheduled; one thread keeps them in
+// the file's order.
+// RUN: vmapc-opt --mlir-disable-threading --pass-pipeline='builtin.module(func.func(vmapc-tile-and-vectorize{print-schedule=true}))' %s 2>&1 | FileCheck %s
 
 #lhs = affine_map<(m, n, k) -> (m, k)>
 #rhs = affine_map<(m, n, k) -> (k, n)>
 #out = affine_map<(m, n, k) -> (m, n)>
 
+// CHECK-LABEL: // schedule for @default_width
 // CHECK: transform.vmapc.tile_and_fuse_fills %{{.+}} tile_sizes [8, 32, 0]
+// CHECK-LABEL: // schedule for @avx512
 // CHECK: transform.vmapc.tile_and_fuse_fills %{{.+}} tile_sizes [8, 32, 0]
+// CHECK-LABEL: // schedule for @avx2
 // CHECK: transform.vmapc.tile_and_fuse_fills %{{.+}} tile_sizes [4, 16, 0]
 
 // CHECK-LABEL: func.func @default_width
