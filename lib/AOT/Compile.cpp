@@ -251,6 +251,7 @@ vmapc::compileKernel(ModuleOp module, const AotOptions &options) {
     pipeline.targetCpu = target->cpu;
     pipeline.targetFeatures = target->features;
     pipeline.numThreads = options.numThreads;
+    pipeline.fpContract = options.fpContract;
     buildVmapcLowerToLLVMPipeline(pm, pipeline);
   }
   VmapcExportCEntryOptions entry;

@@ -202,6 +202,9 @@ void vmapc::buildVmapcLowerToLLVMPipeline(OpPassManager &pm,
     addTileAndVectorize(pm);
   addBufferization(pm);
   addParallelChunks(pm, options.numThreads);
+  // On the final vector and scalar ops, just before they become LLVM's.
+  if (options.fpContract)
+    pm.addPass(vmapc::createVmapcContractMultiplyAdds());
   addLowerToLLVM(pm);
 }
 

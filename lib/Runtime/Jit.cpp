@@ -188,6 +188,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &options) {
       pipelineOptions.targetCpu = target->cpu;
       pipelineOptions.targetFeatures = target->features;
       pipelineOptions.numThreads = options.numThreads;
+      pipelineOptions.fpContract = options.fpContract;
       pipelineOptions.numRanks = numRanks;
       buildVmapcLowerToLLVMPipeline(pm, pipelineOptions);
       if (failed(pm.run(*lowered)))

@@ -61,6 +61,10 @@ static cl::opt<std::string>
 static cl::opt<std::string> targetFeatures(
     cl::cat(toolOptions), "target-features",
     cl::desc("LLVM target features, e.g. +avx2,+fma (default: the CPU's)"));
+static cl::opt<bool>
+    fpContract(cl::cat(toolOptions), "fp-contract",
+               cl::desc("Let float multiplies and adds fuse into FMAs (one "
+                        "rounding; differs from vmapc-eval in the last bits)"));
 static cl::opt<unsigned> optLevel(cl::cat(toolOptions), "O",
                                   cl::desc("Optimization level (default 3)"),
                                   cl::Prefix, cl::init(3));
@@ -131,6 +135,7 @@ int main(int argc, char **argv) {
   options.target = {targetCpu, targetFeatures};
   options.optLevel = optLevel;
   options.numThreads = threads;
+  options.fpContract = fpContract;
   auto kernel = vmapc::compileKernel(*module, options);
   if (!kernel)
     fail(toString(kernel.takeError()));

@@ -48,6 +48,10 @@ static cl::opt<std::string> targetCpu(cl::cat(toolOptions), "target-cpu",
 static cl::extrahelp threadsHelp(
     "\n  --threads=<N>  Threads of parallel vmaps (default: OMP_NUM_THREADS, "
     "else all cores)\n");
+static cl::opt<bool>
+    fpContract(cl::cat(toolOptions), "fp-contract",
+               cl::desc("Let float multiplies and adds fuse into FMAs (one "
+                        "rounding; differs from vmapc-eval in the last bits)"));
 static cl::opt<bool> dumpMlir(cl::cat(toolOptions), "dump-mlir",
                               cl::desc("Print the lowered LLVM-dialect module "
                                        "before the results"));
@@ -82,6 +86,7 @@ int main(int argc, char **argv) {
   vmapc::CompileOptions options;
   options.targetCpu = targetCpu;
   options.numThreads = threads;
+  options.fpContract = fpContract;
   options.keepIR = dumpMlir || dumpLlvm;
   auto compiled = vmapc::CompiledModule::compileSource(
       (*buffer)->getBuffer(),

@@ -30,6 +30,8 @@ struct AotOptions {
   std::string symbol;
   TargetSpec target;
   unsigned optLevel = 3;
+  /// Let float multiplies and adds fuse into FMAs (CompileOptions::fpContract).
+  bool fpContract = false;
   /// Threads of parallel vmaps (0: the OpenMP runtime's default).
   unsigned numThreads = 0;
 };

@@ -133,6 +133,22 @@ def VmapcFoldEmptyLoops : Pass<"vmapc-fold-empty-loops"> {
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def VmapcContractMultiplyAdds : Pass<"vmapc-contract-multiply-adds"> {
+  let summary = "Let float multiplies and adds fuse into FMAs";
+  let description = [{
+    Marks every float `arith.mulf`, `arith.addf`, `arith.subf` and
+    `arith.negf` (scalar or vector) with the `contract` fast-math flag, so
+    LLVM may fuse a multiply and the add or subtraction that uses it into one
+    fused multiply-add, rounded once. That is what clang does within an
+    expression (`-ffp-contract=on`, its default) and what XLA's CPU backend
+    does everywhere; results then differ from separately rounded operations
+    in the last bits. Off by default in vmapc, whose results are
+    bit-reproducible against its reference evaluator; `--vmapc-lower-to-llvm
+    =fp-contract=1`, `CompileOptions::fpContract` and the DSL's
+    `jit(f, fp_contract)` turn it on. Other flags an op has are kept.
+  }];
+}
+
 def VmapcLowerAllocaScopes : Pass<"vmapc-lower-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope bodies, saving and restoring the "
                 "stack around those that allocate on it";

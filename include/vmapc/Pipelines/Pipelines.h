@@ -33,6 +33,12 @@ struct LowerToLLVMOptions
       llvm::cl::desc("Tile, fuse per tile and vectorize through the vector "
                      "dialect (off: plain loops, left to LLVM)"),
       llvm::cl::init(true)};
+  Option<bool> fpContract{
+      *this, "fp-contract",
+      llvm::cl::desc("Let float multiplies and adds fuse into FMAs (one "
+                     "rounding; results differ from separate operations in "
+                     "the last bits)"),
+      llvm::cl::init(false)};
   Option<int64_t> numRanks{
       *this, "num-ranks",
       llvm::cl::desc("Ranks of the MPI job that runs the module's pmaps "

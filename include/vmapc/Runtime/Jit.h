@@ -40,6 +40,10 @@ struct CompileOptions {
   std::string targetFeatures;
   /// LLVM optimization level (0-3).
   unsigned optLevel = 3;
+  /// Let float multiplies and adds fuse into FMAs (as clang's default and
+  /// XLA's CPU backend do); off keeps results bit-identical to separately
+  /// rounded operations, and to vmapc-eval.
+  bool fpContract = false;
   /// Threads of parallel vmaps (chunk loops run by the OpenMP runtime);
   /// 0 leaves it to the runtime (OMP_NUM_THREADS, else all cores).
   unsigned numThreads = 0;
