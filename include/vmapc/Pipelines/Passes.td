@@ -143,9 +143,11 @@ def VmapcContractMultiplyAdds : Pass<"vmapc-contract-multiply-adds"> {
     expression (`-ffp-contract=on`, its default) and what XLA's CPU backend
     does everywhere; results then differ from separately rounded operations
     in the last bits. Off by default in vmapc, whose results are
-    bit-reproducible against its reference evaluator; `--vmapc-lower-to-llvm
-    =fp-contract=1`, `CompileOptions::fpContract` and the DSL's
-    `jit(f, fp_contract)` turn it on. Other flags an op has are kept.
+    bit-reproducible against its reference evaluator;
+    `--vmapc-lower-to-llvm=fp-contract=1`, `CompileOptions::fpContract`,
+    `AotOptions::fpContract` and `--fp-contract` of vmapc-run and
+    vmapc-compile turn it on (the DSL's jit has no switch yet). Other flags
+    an op has are kept.
   }];
 }
 
