@@ -162,6 +162,16 @@ Workload makeLotkaVolterra() {
                                          s->g.tensor(), s->d.tensor()},
                                         {s->x.tensor(), s->y.tensor()});
                         }});
+  // The same kernel with its multiply-adds fused, as the loops peers are by
+  // clang's default -ffp-contract=on.
+  vx::Compiled fused = vx::jit(vx::vmap(simulate), vx::fp_contract)
+                           .lower(s->x0, s->y0, s->a, s->b, s->g, s->d);
+  w.variants.push_back({"vmapped_fp_contract", [s, fused] {
+                          fused.call({s->x0.tensor(), s->y0.tensor(),
+                                      s->a.tensor(), s->b.tensor(),
+                                      s->g.tensor(), s->d.tensor()},
+                                     {s->x.tensor(), s->y.tensor()});
+                        }});
   w.variants.push_back(
       {"loops", [s] { lvLoops(s->inputs(), s->x.data(), s->y.data()); }});
   w.variants.push_back(
@@ -270,6 +280,13 @@ Workload makeLif() {
   vx::Compiled compiled = vx::jit(simulate).lower(s->W, s->iext, s->v0);
   w.variants.push_back({"vmapped", [s, compiled] {
                           compiled.call(
+                              {s->W.tensor(), s->iext.tensor(), s->v0.tensor()},
+                              {s->V.tensor(), s->spikes.tensor()});
+                        }});
+  vx::Compiled fused =
+      vx::jit(simulate, vx::fp_contract).lower(s->W, s->iext, s->v0);
+  w.variants.push_back({"vmapped_fp_contract", [s, fused] {
+                          fused.call(
                               {s->W.tensor(), s->iext.tensor(), s->v0.tensor()},
                               {s->V.tensor(), s->spikes.tensor()});
                         }});

@@ -125,14 +125,13 @@ int main() {
     auto pdfs =
         vx::vmap(vx::vmap(pdf, vx::in_axes(0, vx::none, vx::none, vx::none)),
                  vx::in_axes(vx::none, 0, 0, 0), vx::out_axes(1)); // [N, K]
-    auto mStep = [n](E X, E r) {
+    auto mStep = [](E X, E r) {
       E nk = r.sum();
       E mu = vx::dot(r, X) / nk;
       E d = X - mu;
       E cov = vx::dot((d * r.reshape({n, 1})).transpose(), d) / nk;
       return std::make_tuple(mu, cov, nk / static_cast<double>(n));
     };
-    using Carry = std::tuple<E, E, E>;
     // One EM iteration: the new parameters and the log-likelihood of the
     // old ones.
     auto emStep = [=](E X, E mu, E cov, E w) {

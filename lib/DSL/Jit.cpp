@@ -90,7 +90,7 @@ size_t cacheSize(const KernelCache &cache) {
 namespace {
 std::shared_ptr<const CompiledKernel>
 compile(const std::vector<TensorSpec> &args, const TraceBody &body,
-        unsigned numThreads) {
+        const JitOptions &jitOptions) {
   std::shared_ptr<Subgraph> g = traceFunction(args, body);
   auto kernel = std::make_shared<CompiledKernel>();
   kernel->args = args;
@@ -111,7 +111,8 @@ compile(const std::vector<TensorSpec> &args, const TraceBody &body,
 
   CompileOptions options;
   options.keepIR = true;
-  options.numThreads = numThreads;
+  options.numThreads = jitOptions.numThreads;
+  options.fpContract = jitOptions.fpContract;
   auto compiled = CompiledModule::compile(*module, options);
   if (!compiled)
     throw Error("jit: compiling the function for arguments " +
@@ -142,14 +143,17 @@ std::string exportModule(const std::vector<TensorSpec> &args,
 
 std::shared_ptr<const CompiledKernel>
 lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
-                const TraceBody &body, unsigned numThreads) {
+                const TraceBody &body, const JitOptions &options) {
   std::vector<int64_t> key = keyOf(args);
+  // A cache may be shared by jits of different options (a vmap's eager
+  // cache); each options set is a specialization of its own.
+  key.push_back(options.numThreads);
+  key.push_back(options.fpContract);
   std::lock_guard<std::mutex> lock(cache.mutex);
   auto it = cache.kernels.find(key);
   if (it != cache.kernels.end())
     return it->second;
-  std::shared_ptr<const CompiledKernel> kernel =
-      compile(args, body, numThreads);
+  std::shared_ptr<const CompiledKernel> kernel = compile(args, body, options);
   cache.kernels.emplace(std::move(key), kernel);
   return kernel;
 }

@@ -146,11 +146,17 @@ std::shared_ptr<KernelCache> makeKernelCache();
 /// The kernel for `args`, tracing `body` and compiling it the first time
 /// these argument specs are seen. Thread-safe; concurrent first calls with
 /// the same specs compile once.
-/// `numThreads` (0: the OpenMP default) is the thread count of parallel
-/// vmaps.
+/// How a jit compiles: the same options give the same kernel, so they are
+/// part of the cache key.
+struct JitOptions {
+  /// The thread count of parallel vmaps (0: the OpenMP default).
+  unsigned numThreads = 0;
+  /// Fuse float a*b+c into fused multiply-adds (one rounding, not two).
+  bool fpContract = false;
+};
 std::shared_ptr<const CompiledKernel>
 lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
-                const TraceBody &body, unsigned numThreads = 0);
+                const TraceBody &body, const JitOptions &options = {});
 size_t cacheSize(const KernelCache &cache);
 
 const std::vector<TensorSpec> &argSpecs(const CompiledKernel &kernel);

@@ -8,6 +8,8 @@
 //       into batched code.
 //   jit(f)  compiles f to native code on its first call for each combination
 //       of argument shapes and dtypes, and reuses the kernel afterwards.
+//       jit(f, fp_contract) also fuses a*b+c into fused multiply-adds:
+//       faster, but no longer bit-identical to the unfused kernel.
 //
 // Running the lanes of a vmap in chunks, and on several cores:
 //
@@ -101,6 +103,13 @@ struct Threads {
 };
 inline Threads threads(int64_t count) { return {count}; }
 
+/// jit option: let the compiler fuse a float a*b+c into one fused
+/// multiply-add, rounded once instead of twice (clang's -ffp-contract, which
+/// XLA's CPU backend always allows). Faster where multiply-adds dominate;
+/// results then differ from the default in the last bits.
+struct FpContract {};
+inline constexpr FpContract fp_contract{};
+
 namespace detail {
 
 inline void applyVmapOption(VmapOptions &o, ChunkSize c) {
@@ -127,6 +136,15 @@ concept LaneOption = std::same_as<O, ChunkSize> || std::same_as<O, Parallel> ||
     std::same_as<O, AxisName>;
 
 unsigned checkedThreads(Threads t);
+inline void applyJitOption(JitOptions &o, Threads t) {
+  o.numThreads = checkedThreads(t);
+}
+inline void applyJitOption(JitOptions &o, FpContract) { o.fpContract = true; }
+/// What jit takes after the function: threads(n), fp_contract.
+template <typename O>
+concept JitOption = requires(JitOptions &o, O x) {
+  applyJitOption(o, x);
+};
 
 /// What a traced function returns: one symbolic array or a tuple of them,
 /// and the matching concrete result of a jitted call.
@@ -244,10 +262,10 @@ private:
 template <typename F> class Jitted {
 public:
   explicit Jitted(F f, std::shared_ptr<detail::KernelCache> cache = nullptr,
-                  unsigned numThreads = 0)
+                  detail::JitOptions options = {})
       : f_(std::move(f)),
         cache_(cache ? std::move(cache) : detail::makeKernelCache()),
-        numThreads_(numThreads) {}
+        options_(options) {}
 
   template <typename... Args> auto operator()(const Args &...args) const {
     if constexpr ((SymbolicArray<Args> || ...)) {
@@ -300,12 +318,12 @@ private:
               Expr<typename detail::ArgTraits<Args>::Elem>...>(
               f_, params, std::index_sequence_for<Args...>());
         },
-        numThreads_);
+        options_);
   }
 
   F f_;
   std::shared_ptr<detail::KernelCache> cache_;
-  unsigned numThreads_ = 0;
+  detail::JitOptions options_;
 };
 
 /// The result of vmap(f, ...): call it on symbolic arrays inside a traced
@@ -464,10 +482,12 @@ Expr<T> all_gather(const Expr<T> &x, const std::string &axis) {
 int process_index();
 int process_count();
 
-/// jax.jit(f). `threads(n)` sets the thread count of its parallel vmaps.
-template <typename F> Jitted<F> jit(F f) { return Jitted<F>(std::move(f)); }
-template <typename F> Jitted<F> jit(F f, Threads t) {
-  return Jitted<F>(std::move(f), nullptr, detail::checkedThreads(t));
+/// jax.jit(f), with options in any order: `threads(n)` sets the thread count
+/// of its parallel vmaps, `fp_contract` allows fused multiply-adds.
+template <typename F, detail::JitOption... O> Jitted<F> jit(F f, O... options) {
+  detail::JitOptions o;
+  (detail::applyJitOption(o, options), ...);
+  return Jitted<F>(std::move(f), nullptr, o);
 }
 
 } // namespace vmapc
