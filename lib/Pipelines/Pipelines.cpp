@@ -60,6 +60,8 @@ void addFusion(OpPassManager &pm) {
   fpm.addPass(vmapc::createVmapcFuseElementwise());
   fpm.addPass(createCanonicalizerPass());
   fpm.addPass(createCSEPass());
+  // On the fused step, so one op computes the whole new state.
+  fpm.addPass(vmapc::createVmapcUpdateLoopStateInPlace());
 }
 
 /// Tiling, fusion per tile and vectorization, still on tensors. Subset

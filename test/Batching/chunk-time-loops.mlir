@@ -2,7 +2,7 @@
 // RUN: vmapc-difftest --check %s --input-seed=4 | FileCheck %s --check-prefix=NUM
 
 // A vmap whose function loops over time (fori_loop, here through a call) and
-// that has no chunk_size runs in chunks of 128 examples: the time loop is
+// that has no chunk_size runs in chunks of 64 examples: the time loop is
 // inside each chunk, whose state stays in the caches for all its steps. A
 // vmap without a loop and one over at most two chunks are batched as
 // written (a chunk_size of its own: chunk-time-loops-own-chunk.mlir).
@@ -27,8 +27,8 @@ func.func private @once(%x: tensor<f32>, %a: tensor<f32>) -> tensor<f32> {
 }
 
 // CHECK-LABEL: func.func @looping(
-// CHECK:         scf.for %{{.+}} = %c0 to %c1024 step %c128
-// CHECK:           func.call @simulate_batched_0_0__128(
+// CHECK:         scf.for %{{.+}} = %c0 to %c1088 step %c64
+// CHECK:           func.call @simulate_batched_0_0__64(
 // CHECK-NOT:     scf.for
 // CHECK:         return
 func.func @looping(%x: tensor<1100xf32>, %a: tensor<1100xf32>) -> tensor<1100xf32>
@@ -49,11 +49,11 @@ func.func @no_loop(%x: tensor<1100xf32>, %a: tensor<1100xf32>) -> tensor<1100xf3
 
 // CHECK-LABEL: func.func @small(
 // CHECK-NOT:     scf.for
-// CHECK:         call @simulate_batched_0_0__256(
-func.func @small(%x: tensor<256xf32>, %a: tensor<256xf32>) -> tensor<256xf32> {
+// CHECK:         call @simulate_batched_0_0__128(
+func.func @small(%x: tensor<128xf32>, %a: tensor<128xf32>) -> tensor<128xf32> {
   %r = vmapc.vmap @simulate(%x, %a) in_axes [0, 0] out_axes [0]
-       : (tensor<256xf32>, tensor<256xf32>) -> tensor<256xf32>
-  return %r : tensor<256xf32>
+       : (tensor<128xf32>, tensor<128xf32>) -> tensor<128xf32>
+  return %r : tensor<128xf32>
 }
 
 // NUM: vmapc-difftest: 3 function(s) pass

@@ -196,6 +196,27 @@ def VmapcFuseElementwise : Pass<"vmapc-fuse-elementwise"> {
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def VmapcUpdateLoopStateInPlace : Pass<"vmapc-update-loop-state-in-place"> {
+  let summary = "Write a loop step's new state over its old state";
+  let description = [{
+    A loop over time (fori_loop, scan) lowers to an scf.for whose step
+    computes the new state with a linalg op into a fresh `tensor.empty` and
+    yields it. When that op is the only user of the old state (an
+    iter_arg of the same type) and its payload never reads the init, the
+    init becomes the old state: the same values, written in place.
+
+    This is what lets the state live in registers. Vectorized, the step
+    then reads the whole state with a transfer_read of the iter_arg and
+    writes it with a transfer_write into the iter_arg, a matching pair that
+    --loop-invariant-subset-hoisting moves out of the loop, leaving vector
+    iter_args (W5 Lotka-Volterra's x and y: a load and a store per vector
+    and step less). Into a fresh tensor the write is no subset of the
+    iter_arg and the state goes through memory at every step.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
 def VmapcResultsToOutParams
     : Pass<"vmapc-results-to-out-params", "mlir::ModuleOp"> {
   let summary = "Turn memref results into caller-provided out-params";

@@ -77,10 +77,12 @@ def VmapcChunkTimeLoops : Pass<"vmapc-chunk-time-loops", "::mlir::ModuleOp"> {
     A scheduling choice of the CPU pipeline, run before --vmapc-batch: a
     vmap without a chunk_size whose function has a fori_loop, scan or while
     (directly, or in what it calls or maps), and whose static batch is
-    more than two chunks, gets chunk_size = 128. Batched whole, each step
+    more than two chunks, gets chunk_size = 64. Batched whole, each step
     of the loop streams the whole batch's state through memory; chunked,
     the loop runs inside each chunk, whose state stays in L1 for all the
-    steps (W5 Lotka-Volterra, 4096 systems x 1000 steps: 0.93 -> 0.47 ms).
+    steps (W5 Lotka-Volterra, 4096 systems x 1000 steps: 0.93 -> 0.47 ms),
+    and at 64 (four AVX-512 vectors, one elementwise tile) in registers
+    (--vmapc-update-loop-state-in-place; with fp_contract 0.35 -> 0.28 ms).
     Examples are independent, so the results are the same bits. vmaps with
     an axis_name (their collectives need the whole axis) or `parallel` are
     left alone.

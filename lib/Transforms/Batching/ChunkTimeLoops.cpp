@@ -20,10 +20,15 @@ using namespace mlir;
 using namespace vmapc;
 
 namespace {
-/// Examples per chunk of a vmap over a loop in time: W5's six state and
-/// parameter arrays per chunk stay in L1 (64: 0.57 ms, 128: 0.49, 256:
-/// 0.56, 1024: 0.53).
-constexpr int64_t kTimeLoopChunk = 128;
+/// Examples per chunk of a vmap over a loop in time. 64 f32 examples are the
+/// elementwise tile of --vmapc-tile-and-vectorize on AVX-512 (four zmm), so
+/// the step of a chunk is one untiled vector op whose state
+/// --vmapc-update-loop-state-in-place and subset hoisting keep in registers
+/// across steps: W5's x, y and four parameters in 24 of 32 zmm. W5 (ms,
+/// default / fp_contract): 64 in registers 0.48 / 0.28; 128 in registers
+/// (spills) 0.54 / 0.38; 128 through memory 0.46 / 0.35 (the former choice);
+/// 64 through memory 0.57.
+constexpr int64_t kTimeLoopChunk = 64;
 
 /// Whether `func`, or a function it calls or vmaps, has a loop over time.
 bool loopsOverTime(func::FuncOp func,
