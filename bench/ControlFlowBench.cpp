@@ -62,6 +62,8 @@ struct Variant {
 struct Workload {
   std::string name;
   double flops = 0, bytes = 0;
+  /// What it must read from L3 at least (0: nothing beyond `bytes`).
+  double l3Bytes = 0;
   std::vector<Variant> variants;
   /// Fills the outputs with what no variant writes (NaN, all spikes), so a
   /// variant that writes nothing fails instead of passing on the
@@ -228,6 +230,11 @@ constexpr double kLifFlopPerNeuronStep = 2.0 * kNeurons + 5;
 /// it from L3 and no dense form gets near this bound.
 constexpr double kLifBytes = 4.0 * (kNeurons * kNeurons + 2 * kNeurons) +
                              4.0 * kNeurons + 1.0 * kLifSteps * kNeurons;
+/// What every dense form must read from L3: all of W at every step (a step
+/// needs the previous one's spikes, so steps cannot share a pass over W,
+/// and 4 MiB is more than the L2). compare.py bounds W6 by this at the
+/// machine/l3_read rate, the slowest of its three limits.
+constexpr double kLifL3Bytes = 4.0 * kNeurons * kNeurons * kLifSteps;
 /// Float32 against float64 over 1000 steps: the potentials agree to 9.5e-7
 /// of their scale (all variants alike; the integration's rounding, not the
 /// summation order, makes it). The spikes are few (some 300), so
@@ -263,6 +270,7 @@ Workload makeLif() {
   w.name = "W6_lif";
   w.flops = kLifFlopPerNeuronStep * kNeurons * kLifSteps;
   w.bytes = kLifBytes;
+  w.l3Bytes = kLifL3Bytes;
 
   auto simulate = [](E W, E iext, E v0) {
     auto [V, spikes] = vx::scan(
@@ -579,7 +587,8 @@ int main(int argc, char **argv) {
   probes::registerProbes();
   for (Workload &w : workloads)
     for (Variant &v : w.variants)
-      probes::registerRow(w.name + "/" + v.name, v.run, w.flops, w.bytes);
+      probes::registerRow(w.name + "/" + v.name, v.run, w.flops, w.bytes,
+                          w.l3Bytes);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

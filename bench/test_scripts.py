@@ -29,7 +29,7 @@ def bench_json(times_ms, counters, real_time=True):
     vmapc-control-bench's do not."""
     benchmarks = []
     for name, ms in times_ms.items():
-        flops, nbytes = counters[name] if name in counters else \
+        flops, nbytes, *l3 = counters[name] if name in counters else \
             counters[name.split("/")[0]]
         # The workloads' variants run with UseRealTime(), which Google
         # Benchmark appends to their names; the probes do not.
@@ -37,6 +37,8 @@ def bench_json(times_ms, counters, real_time=True):
             name += "/real_time"
         common = {"run_name": name, "time_unit": "ms",
                   "flop_per_iter": flops, "byte_per_iter": nbytes}
+        if l3:
+            common["l3_byte_per_iter"] = l3[0]
         benchmarks.append({"name": name, "run_type": "iteration",
                            "real_time": 1000.0, **common})
         benchmarks.append({"name": name + "_median", "run_type": "aggregate",
@@ -254,6 +256,45 @@ class ControlFlowTargets(unittest.TestCase):
         self.assertEqual(status[W5_BOUND], "met")
         self.assertEqual(status[W5_LOOPS], "skipped")
         self.assertEqual(status[W6_LOOPS], "skipped")
+
+    def test_fp_contract_variant(self):
+        # Its own targets beside vmapped's: 2.9 ms is 69% and ahead of
+        # loops_blocked, while vmapped (3.2 ms) stays behind it.
+        times = {**CONTROL_TIMES, "W5_lotka_volterra/vmapped_fp_contract": 2.9}
+        status, _, _ = run_control(times)
+        self.assertEqual(status[W5_BOUND], "met")
+        self.assertEqual(status[W5_LOOPS], "MISS")
+        fp = "W5_lotka_volterra: vmapped_fp_contract"
+        self.assertEqual(status[f"{fp} >= 60% of ideal bound"], "met")
+        self.assertEqual(status[f"{fp} at least as fast as the best loops "
+                                "variant"], "met")
+        self.assertNotIn("W6_lif: vmapped_fp_contract >= 60% of ideal bound",
+                         status)
+
+    def test_l3_bound(self):
+        # W6 reading 0.3e9 bytes from L3 at the probe's 0.1e9 bytes per ms
+        # (10 ms for 1e9): a 3 ms bound, above its 2 ms of memory. Without
+        # the probe the counter is ignored and memory bounds it again.
+        counters = {**CONTROL_COUNTERS, "machine/l3_read": (0, 1e9),
+                    "W6_lif": (1e8, 0.04e9, 0.3e9)}
+        times = {**CONTROL_TIMES, "machine/l3_read": 10.0,
+                 "W6_lif/vmapped": 4.0}
+        _, summary, out = run_compare(times, counters=counters,
+                                      real_time=False)
+        details = {t["target"]: t["detail"] for t in summary["targets"]}
+        self.assertEqual(details[W6_BOUND], "75.0% (l3)")
+        self.assertAlmostEqual(summary["l3_read_GBs"], 100.0)
+        self.assertIn("L3 read 100.0 GB/s", out)
+        rows = {(r["workload"], r["variant"]): r for r in summary["rows"]}
+        self.assertEqual(rows[("W6_lif", "loops")]["bound"], "l3")
+        # W5 has no L3 counter: its bound is still the FMA peak.
+        self.assertEqual(rows[("W5_lotka_volterra", "vmapped")]["bound"],
+                         "fma")
+        del times["machine/l3_read"]
+        _, summary, _ = run_compare(times, counters=counters, real_time=False)
+        details = {t["target"]: t["detail"] for t in summary["targets"]}
+        self.assertEqual(details[W6_BOUND], "50.0% (mem)")
+        self.assertIsNone(summary["l3_read_GBs"])
 
 
 def numpy_python():
