@@ -74,6 +74,10 @@ void addTileAndVectorize(OpPassManager &pm) {
   fpm.addPass(vmapc::createVmapcTileAndVectorize());
   fpm.addPass(createCanonicalizerPass());
   fpm.addPass(createCSEPass());
+  // A producer fused into a tile loop whose every tile reads all of it
+  // (W6's spikes as floats, the rhs of each row block's mat-vec) does not
+  // depend on the tile: computed once, before the loop.
+  fpm.addPass(createLoopInvariantCodeMotionPass());
   fpm.addPass(createLoopInvariantSubsetHoistingPass());
   fpm.addPass(createCanonicalizerPass());
 }
