@@ -145,8 +145,8 @@ std::shared_ptr<const CompiledKernel>
 lookupOrCompile(KernelCache &cache, const std::vector<TensorSpec> &args,
                 const TraceBody &body, const JitOptions &options) {
   std::vector<int64_t> key = keyOf(args);
-  // A cache may be shared by jits of different options (a vmap's eager
-  // cache); each options set is a specialization of its own.
+  // Jitted takes a cache from outside: shared by jits of different
+  // options, each options set still gets its own kernel.
   key.push_back(options.numThreads);
   key.push_back(options.fpContract);
   std::lock_guard<std::mutex> lock(cache.mutex);

@@ -52,17 +52,10 @@ TEST(DslChunk, NNBitIdenticalAndMatchesLoops) {
   Array<float> x = randomArray<float>({n, d}, 1),
                w1 = randomArray<float>({d, h}, 2),
                w2 = randomArray<float>({h}, 3);
-  auto nn = [](E x, E w1, E w2) { return dot(relu(dot(x, w1)), w2); };
-  auto r = threeWays(nn, in_axes(0, none, none), 0, x, w1, w2);
+  auto r = threeWays(nnExample, in_axes(0, none, none), 0, x, w1, w2);
   expectSame3(r, "W1 nn");
   for (int64_t i = 0; i < n; ++i) {
-    double y = 0;
-    for (int64_t j = 0; j < h; ++j) {
-      double a = 0;
-      for (int64_t k = 0; k < d; ++k)
-        a += double(x(i, k)) * w1(k, j);
-      y += std::max(a, 0.0) * w2(j);
-    }
+    double y = nnReference(x, w1, w2, i);
     EXPECT_NEAR(std::get<2>(r)(i), y, 1e-4 * (1 + std::abs(y))) << "lane " << i;
   }
 }
@@ -109,20 +102,8 @@ TEST(DslChunk, LotkaVolterraBitIdentical) {
   Array<float> x0 = randomArray<float>({n}, 12, 8, 12),
                y0 = randomArray<float>({n}, 13, 4, 6),
                a = randomArray<float>({n}, 14, 1.0, 1.2);
-  auto sim = [](E x0, E y0, E a) {
-    using S = std::tuple<E, E>;
-    S s = fori_loop(
-        0, 200,
-        [&](auto, const S &s) {
-          auto [x, y] = s;
-          E nx = x + 0.01f * (a * x - 0.4f * x * y);
-          E ny = y + 0.01f * (0.4f * x * y - 0.1f * y);
-          return S{nx, ny};
-        },
-        S{x0, y0});
-    return std::get<0>(s) * std::get<1>(s);
-  };
-  expectSame3(threeWays(sim, 0, 0, x0, y0, a), "W5 Lotka-Volterra");
+  expectSame3(threeWays(lotkaVolterraExample, 0, 0, x0, y0, a),
+              "W5 Lotka-Volterra");
 }
 
 // W6: a LIF network, scan with a bool output stacked over time.

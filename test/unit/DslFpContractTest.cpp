@@ -72,46 +72,26 @@ TEST(DslFpContract, NNMatchesFloat64Loops) {
   Array<float> x = randomArray<float>({n, d}, 1),
                w1 = randomArray<float>({d, h}, 2),
                w2 = randomArray<float>({h}, 3);
-  auto nn = [](E x, E w1, E w2) { return dot(relu(dot(x, w1)), w2); };
   Array<float> y =
-      jit(vmap(nn, in_axes(0, none, none), 0), fp_contract)(x, w1, w2);
+      jit(vmap(nnExample, in_axes(0, none, none), 0), fp_contract)(x, w1, w2);
   ASSERT_EQ(y.shape(), (Shape{n}));
   for (int64_t i = 0; i < n; ++i) {
-    double expected = 0;
-    for (int64_t j = 0; j < h; ++j) {
-      double a = 0;
-      for (int64_t k = 0; k < d; ++k)
-        a += double(x(i, k)) * w1(k, j);
-      expected += std::max(a, 0.0) * w2(j);
-    }
+    double expected = nnReference(x, w1, w2, i);
     EXPECT_NEAR(y(i), expected, 1e-4 * (1 + std::abs(expected)))
         << "lane " << i;
   }
 }
 
-// W5 under the option: 200 fused Euler steps stay close to float64.
+// W5 under the option: the fused Euler steps stay close to float64.
 TEST(DslFpContract, LotkaVolterraMatchesFloat64Loops) {
-  const int64_t n = 45, steps = 200;
+  const int64_t n = 45;
   Array<float> x0 = randomArray<float>({n}, 12, 8, 12),
                y0 = randomArray<float>({n}, 13, 4, 6),
                a = randomArray<float>({n}, 14, 1.0, 1.2);
-  auto sim = [](E x0, E y0, E a) {
-    using S = std::tuple<E, E>;
-    S s = fori_loop(
-        0, steps,
-        [&](auto, const S &s) {
-          auto [x, y] = s;
-          E nx = x + 0.01f * (a * x - 0.4f * x * y);
-          E ny = y + 0.01f * (0.4f * x * y - 0.1f * y);
-          return S{nx, ny};
-        },
-        S{x0, y0});
-    return std::get<0>(s) * std::get<1>(s);
-  };
-  Array<float> got = jit(vmap(sim), fp_contract)(x0, y0, a);
+  Array<float> got = jit(vmap(lotkaVolterraExample), fp_contract)(x0, y0, a);
   for (int64_t i = 0; i < n; ++i) {
     double x = x0(i), y = y0(i);
-    for (int64_t t = 0; t < steps; ++t) {
+    for (int64_t t = 0; t < kLvSteps; ++t) {
       double nx = x + 0.01 * (a(i) * x - 0.4 * x * y);
       double ny = y + 0.01 * (0.4 * x * y - 0.1 * y);
       x = nx;

@@ -13,10 +13,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace vmapc::test {
@@ -178,6 +180,46 @@ void expectError(Fn &&fn, std::initializer_list<std::string> parts) {
   }
   ADD_FAILURE() << "no vmapc::Error thrown";
 }
+
+/// Seed workloads written for one example, for the tests that run each
+/// several ways (chunked, parallel, with fp_contract).
+///
+/// W1: relu(x W1) . W2.
+inline const auto nnExample = [](Expr<float> x, Expr<float> w1,
+                                 Expr<float> w2) {
+  return dot(relu(dot(x, w1)), w2);
+};
+/// nnExample on row `i` of `x`, in float64 loops.
+inline double nnReference(const Array<float> &x, const Array<float> &w1,
+                          const Array<float> &w2, int64_t i) {
+  const int64_t d = w1.shape()[0], h = w1.shape()[1];
+  double y = 0;
+  for (int64_t j = 0; j < h; ++j) {
+    double a = 0;
+    for (int64_t k = 0; k < d; ++k)
+      a += double(x(i, k)) * w1(k, j);
+    y += std::max(a, 0.0) * w2(j);
+  }
+  return y;
+}
+
+/// W5: kLvSteps Euler steps of Lotka-Volterra, a fori_loop with a tuple
+/// carry; the final x * y.
+inline constexpr int64_t kLvSteps = 200;
+inline const auto lotkaVolterraExample = [](Expr<float> x0, Expr<float> y0,
+                                            Expr<float> a) {
+  using S = std::tuple<Expr<float>, Expr<float>>;
+  S s = fori_loop(
+      0, kLvSteps,
+      [&](auto, const S &s) {
+        auto [x, y] = s;
+        Expr<float> nx = x + 0.01f * (a * x - 0.4f * x * y);
+        Expr<float> ny = y + 0.01f * (0.4f * x * y - 0.1f * y);
+        return S{nx, ny};
+      },
+      S{x0, y0});
+  return std::get<0>(s) * std::get<1>(s);
+};
 
 } // namespace vmapc::test
 
